@@ -1,0 +1,8 @@
+//! clauselint: checks supplier contracts for required cybersecurity clauses.
+//!
+//! Data flows one way: [`ingest`] reads files into a [`document::Document`], [`analysis`] judges every
+//! requirement of the [`library`] against it, and [`report`] prints the findings.
+
+pub mod document;
+pub mod ingest;
+pub mod text;

@@ -1,0 +1,222 @@
+//! Text normalisation for matching, with a map back to the source.
+//!
+//! Readers feed a block's text in chunks ([`BlockText::push`]), each with the source byte offset it came
+//! from. The result is NFKC-normalised, with curly quotes and dashes made plain, non-breaking and other
+//! spaces turned into plain spaces, soft hyphens dropped and runs of white space (line wraps included)
+//! folded into one space; a word hyphenated at a line end ("inci-\ndent") is joined again.
+
+use crate::document::SourcePoint;
+use unicode_normalization::UnicodeNormalization;
+
+/// Maps one character to its matching form, or `None` to drop it.
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' | '\u{0060}' => {
+            '\''
+        }
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => {
+            '"'
+        }
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => {
+            '-'
+        }
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => return None,
+        c if c.is_whitespace() => ' ',
+        c if c.is_control() => ' ',
+        c => c,
+    })
+}
+
+/// Normalises a whole string for matching (no source map).
+pub fn normalize(s: &str) -> String {
+    let mut b = BlockText::default();
+    b.push(s, 0);
+    b.finish().0
+}
+
+/// Accumulates one block's normalised text and its source map.
+#[derive(Debug, Default, Clone)]
+pub struct BlockText {
+    text: String,
+    map: Vec<SourcePoint>,
+    /// A space is owed before the next non-space character.
+    pending_space: bool,
+}
+
+impl BlockText {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The text so far (without a pending trailing space).
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Appends a chunk that starts at `source_offset` in the source.
+    pub fn push(&mut self, chunk: &str, source_offset: usize) {
+        if chunk.is_empty() {
+            return;
+        }
+        let source_offset = u32::try_from(source_offset).unwrap_or(u32::MAX);
+        let mut marked = false;
+        // NFKC only where needed: it is costly and most contract text is ASCII.
+        let owned;
+        let chunk: &str = if chunk.is_ascii() {
+            chunk
+        } else {
+            owned = chunk.nfkc().collect::<String>();
+            &owned
+        };
+        for c in chunk.chars() {
+            let Some(c) = fold_char(c) else { continue };
+            if c == ' ' {
+                if !self.text.is_empty() {
+                    self.pending_space = true;
+                }
+                continue;
+            }
+            if self.pending_space {
+                // Undo end-of-line hyphenation: "inci- dent" -> "incident" only when the hyphen was
+                // followed by a line break in the source; we cannot see that here, so readers that know
+                // about line breaks call `push_line_break` instead of pushing "\n".
+                self.text.push(' ');
+                self.pending_space = false;
+            }
+            if !marked {
+                self.map.push(SourcePoint {
+                    text: self.text.len() as u32,
+                    source: source_offset,
+                });
+                marked = true;
+            }
+            self.text.push(c);
+        }
+    }
+
+    /// A soft line break inside a paragraph: joins the lines with one space, or with nothing when the
+    /// line ended in a hyphen after a lowercase letter and the next starts in lowercase ("inci-\ndent").
+    pub fn push_line_break(&mut self, next_line: &str, source_offset: usize) {
+        let joins_hyphenated = self.text.ends_with('-')
+            && self
+                .text
+                .chars()
+                .rev()
+                .nth(1)
+                .is_some_and(|c| c.is_lowercase())
+            && next_line.chars().next().is_some_and(|c| c.is_lowercase());
+        if joins_hyphenated {
+            self.text.pop();
+            self.pending_space = false;
+            let before = self.text.len();
+            self.push(next_line, source_offset);
+            // `push` would have inserted no space since pending_space is false.
+            debug_assert!(self.text.len() >= before);
+        } else {
+            self.pending_space = !self.text.is_empty();
+            self.push(next_line, source_offset);
+        }
+    }
+
+    /// Owes a separating space (e.g. between table cells or after `<br/>`).
+    pub fn push_space(&mut self) {
+        if !self.text.is_empty() {
+            self.pending_space = true;
+        }
+    }
+
+    /// Returns the text and its source map.
+    pub fn finish(self) -> (String, Vec<SourcePoint>) {
+        (self.text, self.map)
+    }
+}
+
+/// Maps a byte offset in a block's normalised text to a byte offset in the source, using the block's
+/// source map. Within a chunk the offset is carried over one to one (exact for ASCII text).
+pub fn to_source_offset(map: &[SourcePoint], text_offset: usize) -> Option<usize> {
+    let t = text_offset as u32;
+    let idx = map.partition_point(|p| p.text <= t);
+    let p = map.get(idx.checked_sub(1)?)?;
+    Some((p.source + (t - p.text)) as usize)
+}
+
+/// Line starts of a source, for byte offset to line:column conversion.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(src: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column (columns count Unicode code points).
+    pub fn line_col(&self, src: &str, offset: usize) -> (u32, u32) {
+        let offset = offset.min(src.len());
+        let line = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let start = self.starts[line];
+        let col = src
+            .get(start..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or(offset - start);
+        (line as u32 + 1, col as u32 + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_quotes_spaces_and_ligatures() {
+        assert_eq!(
+            normalize("\u{201C}Security\u{00A0}Incident\u{201D}  means\n\u{FB01}ne"),
+            "\"Security Incident\" means fine"
+        );
+        assert_eq!(normalize("TLS\u{2011}1.2 \u{2013} AES"), "TLS-1.2 - AES");
+        assert_eq!(normalize("soft\u{00AD}ware"), "software");
+    }
+
+    #[test]
+    fn joins_hyphenated_line_ends() {
+        let mut b = BlockText::new();
+        b.push("Security inci-", 0);
+        b.push_line_break("dent notice", 20);
+        assert_eq!(b.finish().0, "Security incident notice");
+        let mut b = BlockText::new();
+        b.push("seventy-", 0);
+        b.push_line_break("Two", 20);
+        assert_eq!(b.finish().0, "seventy- Two");
+    }
+
+    #[test]
+    fn source_map_points_back() {
+        let mut b = BlockText::new();
+        b.push("Hello", 10);
+        b.push_space();
+        b.push("world", 40);
+        let (text, map) = b.finish();
+        assert_eq!(text, "Hello world");
+        assert_eq!(to_source_offset(&map, 0), Some(10));
+        assert_eq!(to_source_offset(&map, 6), Some(40));
+        assert_eq!(to_source_offset(&map, 8), Some(42));
+    }
+
+    #[test]
+    fn line_index_counts_code_points() {
+        let src = "ab\ncé d\n";
+        let li = LineIndex::new(src);
+        assert_eq!(li.line_col(src, 0), (1, 1));
+        assert_eq!(li.line_col(src, 3), (2, 1));
+        let d = src.find('d').unwrap();
+        assert_eq!(li.line_col(src, d), (2, 4));
+    }
+}
