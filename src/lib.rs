@@ -3,6 +3,7 @@
 //! Data flows one way: [`ingest`] reads files into a [`document::Document`], [`analysis`] judges every
 //! requirement of the [`library`] against it, and [`report`] prints the findings.
 
+pub mod cli;
 pub mod document;
 pub mod ingest;
 pub mod text;

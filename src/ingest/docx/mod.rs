@@ -22,7 +22,9 @@ pub fn read_docx_revision(
     _limits: &Limits,
     _revision: Revision,
 ) -> Result<Document, IngestError> {
-    Err(IngestError::NotDocx("DOCX reading not implemented yet".into()))
+    Err(IngestError::NotDocx(
+        "DOCX reading not implemented yet".into(),
+    ))
 }
 
 /// Tells an encrypted DOCX from a legacy .doc in an OLE compound file.
