@@ -1,6 +1,8 @@
 //! The command line: argument parsing (clap) and the subcommands. CLI types stay in this module.
 
+pub mod check;
 pub mod dump;
+pub mod rules;
 
 use crate::ingest::{self, docx::Revision, Limits};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -27,8 +29,71 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Check contracts: satisfied, weak or missing for every requirement of the selected profiles.
+    Check(CheckArgs),
+    /// List the requirements (of a profile, or all).
+    Rules(RulesArgs),
+    /// Explain one requirement: what it requires, the bar, why, the fix, and its reason codes.
+    Explain(ExplainArgs),
     /// Print a contract as clauselint reads it: blocks, section paths and locations.
     Dump(DumpArgs),
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Jsonl,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Contract files or directories (Markdown, DOCX or plain text; detected by content).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Profile(s) to check against; repeat for several (their union, strictest thresholds).
+    #[arg(
+        long = "profile",
+        short = 'p',
+        value_name = "NAME",
+        default_value = "baseline"
+    )]
+    pub profiles: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Which required findings fail the run (exit code 1): missing, weak (weak or missing), never.
+    #[arg(long, value_enum, default_value_t = check::FailOn::Missing)]
+    pub fail_on: check::FailOn,
+    /// Also show satisfied requirements in the text report.
+    #[arg(long)]
+    pub show_satisfied: bool,
+    /// Only the summary lines.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct RulesArgs {
+    /// Only the requirements of this profile.
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+    #[arg(long, value_enum, default_value_t = DumpFormat::Text)]
+    pub format: DumpFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// Requirement ID, e.g. INC-NOTIFY-TIME.
+    pub id: String,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -78,6 +143,9 @@ pub fn run(cli: Cli) -> i32 {
     let mut out = stdout.lock();
     let code = match cli.command {
         Command::Dump(args) => run_dump(&args, &mut out),
+        Command::Check(args) => run_check(&args, &mut out),
+        Command::Rules(args) => rules::run_rules(&args, &mut out),
+        Command::Explain(args) => rules::run_explain(&args, &mut out),
     };
     match code {
         Ok(code) => code,
@@ -132,4 +200,86 @@ fn read_original(
     } else {
         ingest::read_path(path, limits).map(|i| i.document)
     }
+}
+
+/// Loads the built-in library, or reports why it cannot be loaded.
+pub fn load_library() -> Result<crate::library::Library, i32> {
+    crate::library::Library::builtin().map_err(|e| {
+        eprintln!("clauselint: error: clause library: {e}");
+        EXIT_ERROR
+    })
+}
+
+fn run_check(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
+    if let Some(n) = args.threads {
+        if n == 0 {
+            eprintln!("clauselint: error: --threads must be at least 1");
+            return Ok(EXIT_ERROR);
+        }
+        // A second initialisation (tests calling run twice) keeps the first pool; that is harmless.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
+    }
+    let lib = match load_library() {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
+    let selection = match lib.select(&args.profiles) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("clauselint: error: {e}");
+            return Ok(EXIT_ERROR);
+        }
+    };
+    let inputs = check::expand_inputs(&args.paths);
+    let report = check::check_all(&inputs, &lib, &selection, &args.limits.limits());
+    for d in &report.documents {
+        if let Some(e) = &d.error {
+            eprintln!("clauselint: {}: {e}", d.path);
+        }
+    }
+    let mut buf: Vec<u8> = Vec::new();
+    let target: &mut dyn Write = if args.output.is_some() { &mut buf } else { out };
+    match args.format {
+        ReportFormat::Text => crate::report::text::write(
+            target,
+            &report,
+            crate::report::text::TextOptions {
+                quiet: args.quiet,
+                show_satisfied: args.show_satisfied,
+            },
+        )?,
+        ReportFormat::Json => crate::report::json::write(target, &report)?,
+        ReportFormat::Jsonl => {
+            for d in &report.documents {
+                crate::report::json::write_line(target, d)?;
+            }
+        }
+    }
+    if let Some(path) = &args.output {
+        if let Err(e) = write_atomically(path, &buf) {
+            eprintln!("clauselint: error: cannot write {}: {e}", path.display());
+            return Ok(EXIT_ERROR);
+        }
+    }
+    out.flush()?;
+    Ok(check::exit_code(&report, args.fail_on))
+}
+
+/// Writes a file via a temporary file in the same directory and a rename: never half-written.
+pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "report".into());
+    let tmp = dir.join(format!(".{name}.clauselint-{}.tmp", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
 }
