@@ -64,10 +64,11 @@ pub enum ReasonCode {
     Conflict,
     VagueStandard,
     WeakCrypto,
+    PeriodTooShort,
 }
 
 impl ReasonCode {
-    pub const ALL: [ReasonCode; 20] = [
+    pub const ALL: [ReasonCode; 21] = [
         ReasonCode::DeadlineExceeds,
         ReasonCode::NoDeadline,
         ReasonCode::SoftCap,
@@ -88,6 +89,7 @@ impl ReasonCode {
         ReasonCode::Conflict,
         ReasonCode::VagueStandard,
         ReasonCode::WeakCrypto,
+        ReasonCode::PeriodTooShort,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -112,6 +114,7 @@ impl ReasonCode {
             ReasonCode::Conflict => "conflict",
             ReasonCode::VagueStandard => "vague-standard",
             ReasonCode::WeakCrypto => "weak-crypto",
+            ReasonCode::PeriodTooShort => "period-too-short",
         }
     }
 
@@ -152,6 +155,7 @@ impl ReasonCode {
                 "'industry standard', 'appropriate', 'reasonable' with no named standard or version"
             }
             ReasonCode::WeakCrypto => "obsolete cryptography (SSL, TLS 1.0/1.1, short keys)",
+            ReasonCode::PeriodTooShort => "a retention or other period shorter than the threshold",
         }
     }
 }

@@ -228,8 +228,13 @@ impl Located<'_> {
     }
 }
 
-/// Durations of the pieces, optionally only those following a `near` term.
-fn durations<'p>(pieces: &[Piece<'p>], near: Option<SetId>) -> Vec<Located<'p>> {
+/// Durations of the pieces, optionally only those following a `near` term (or all of them when
+/// `fallback` is set and no near term occurs).
+fn durations<'p>(pieces: &[Piece<'p>], near: Option<SetId>, fallback: bool) -> Vec<Located<'p>> {
+    let near = match near {
+        Some(set) if fallback && first_hit(pieces, set).is_none() => None,
+        n => n,
+    };
     let mut out = Vec::new();
     for p in pieces {
         let ds = quantity::find_durations(p.text);
@@ -416,6 +421,8 @@ fn evaluate(
         Check::Deadline {
             parameter,
             near,
+            near_fallback,
+            any_bound,
             required,
             clock,
             unless,
@@ -426,9 +433,9 @@ fn evaluate(
                 return;
             }
             let (max, source) = threshold(sel, rule, parameter);
-            let mut found: Vec<Located> = durations(&pieces, *near)
+            let mut found: Vec<Located> = durations(&pieces, *near, *near_fallback)
                 .into_iter()
-                .filter(|l| quantity::bound_of(l.text, &l.d) != Bound::Min)
+                .filter(|l| *any_bound || quantity::bound_of(l.text, &l.d) != Bound::Min)
                 .collect();
             // A deadline set out in a schedule elsewhere in the document.
             let mut via_schedule = None;
@@ -552,7 +559,7 @@ fn evaluate(
                 return;
             }
             let (min, source) = threshold(sel, rule, parameter);
-            let found = durations(&pieces, *near);
+            let found = durations(&pieces, *near, false);
             let best = found
                 .iter()
                 .filter(|l| quantity::bound_of(l.text, &l.d) != Bound::Max)
@@ -723,9 +730,10 @@ fn evaluate(
             message,
             scope,
             unless,
+            unless_title,
         } => {
             let pieces = scope_of(*scope);
-            if present(&pieces, *unless) {
+            if present(&pieces, *unless) || title_has(ctx, *unless_title) {
                 return;
             }
             if first_hit(&pieces, *set).is_none() {
@@ -743,9 +751,10 @@ fn evaluate(
             message,
             scope,
             unless,
+            unless_title,
         } => {
             let pieces = scope_of(*scope);
-            if present(&pieces, *unless) {
+            if present(&pieces, *unless) || title_has(ctx, *unless_title) {
                 return;
             }
             if let Some((p, h)) = first_hit(&pieces, *set) {
@@ -768,6 +777,22 @@ fn evaluate(
             crypto(&pieces, *mode, parameter, min, &source, reasons, parameters);
         }
     }
+}
+
+/// Whether the document's title (its first heading, or its first block) has a term of `set`.
+fn title_has(ctx: &Context, set: Option<SetId>) -> bool {
+    let Some(set) = set else { return false };
+    let title = ctx
+        .doc
+        .blocks
+        .iter()
+        .take(8)
+        .position(|b| b.is_heading())
+        .unwrap_or(0);
+    ctx.seg
+        .hits
+        .get(title)
+        .is_some_and(|h| h.iter().any(|h| h.set == set))
 }
 
 fn crypto(

@@ -445,7 +445,6 @@ const REF_WORDS: &[&str] = &[
     "rule",
     "regulation",
     "item",
-    "no",
     "number",
 ];
 
@@ -674,7 +673,7 @@ pub fn bound_of(text: &str, d: &DurationMatch) -> Bound {
 
 static SOFT_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:where|when|if|as\s+far\s+as|to\s+the\s+extent)\s+(?:reasonably\s+|commercially\s+|technically\s+)?(?:possible|practicable|practical|feasible)|(?:target(?:s|ed|ing)?|goal|objective|aim(?:s|ing)?|ideally|endeavou?rs?|strives?|seeks?|try|tries|intends?|typically|normally|generally|usually|expected|estimated|anticipated|approximately|roughly|if\s+able)(?-u:\b))",
+        r"(?i)(?-u:\b)(?:(?:where|when|if|as\s+far\s+as|to\s+the\s+extent)\s+(?:reasonably\s+|commercially\s+|technically\s+)?(?:possible|practicable|practical|feasible)|(?:target(?:s|ed|ing)?|goal|objective|aim(?:s|ing)?|ideally|endeavou?rs?|strives?|seeks?|try|tries|intends?|typically|normally|generally(?:\s+accepted)?|usually|expected|estimated|anticipated|approximately|roughly|if\s+able)(?-u:\b))",
     )
     .expect("soft before re")
 });
@@ -708,7 +707,11 @@ pub fn is_soft_cap(text: &str, d: &DurationMatch) -> bool {
     let (_, w) = before(text, d.span.0, 160);
     let w = &w[after_last_break(w)..];
     let w = &w[last_words_start(w, 10)..];
-    if let Some(m) = SOFT_BEFORE_RE.find_iter(w).last() {
+    if let Some(m) = SOFT_BEFORE_RE
+        .find_iter(w)
+        .filter(|m| !m.as_str().to_ascii_lowercase().ends_with("accepted"))
+        .last()
+    {
         if !HARD_RE.is_match(&w[m.end()..]) {
             return true;
         }
@@ -857,7 +860,7 @@ static FREQ_RE: LazyLock<Regex> = LazyLock::new(|| {
     let lead = r"(?:(?:at\s+least|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of)\s+)?";
     let fu = r"(?:years?|months?|weeks?|days?|quarters?)";
     let pat = format!(
-        r"(?i){lead}(?:(?P<every>(?:once\s+)?every\s+(?:(?P<eo>other)\s+|(?P<en>{B}{DIG}|{w})\s*(?:\(\s*(?P<end>{DIG})\s*\)\s*)?(?:-\s*)?)?(?P<ec>(?:calendar|contract)\s+)?(?P<eu>{fu}){B})|(?P<times>(?P<tn>once|twice|thrice|(?:{B}{DIG}|{w})\s*(?:\(\s*{DIG}\s*\)\s*)?times)\s+(?:a|per|each|every|in\s+(?:any|each|every|a))\s+(?P<tc>(?:calendar|contract)\s+)?(?:(?P<tq>{B}{DIG}|{w})\s*(?:\(\s*(?P<tqd>{DIG})\s*\)\s*)?(?:-\s*)?)?(?P<tu>{fu}){B}(?:\s+period{B})?)|(?P<each>(?:each|per)\s+(?P<eac>(?:calendar|contract)\s+)?(?P<eau>year|month|quarter|week|day){B}|per\s+annum{B})|(?P<adv>{B}(?:semi-?annually|half-yearly|bi-?annually|bi-?ennially|annually|yearly|quarterly|semi-?monthly|bi-?monthly|monthly|bi-?weekly|fortnightly|weekly|daily|on\s+an?\s+(?:annual|yearly|semi-annual|quarterly|monthly|weekly|daily)\s+basis){B})|(?P<vague>{B}(?:periodically|on\s+a\s+periodic\s+basis|periodic|from\s+time\s+to\s+time|regularly|on\s+a\s+regular\s+basis|at\s+regular\s+intervals|as\s+needed|on\s+an\s+as[\s-]needed\s+basis|as[\s-]needed|routinely|on\s+a\s+routine\s+basis|on\s+an\s+ad[\s-]hoc\s+basis|ad[\s-]hoc){B}))"
+        r"(?i){lead}(?:(?P<every>(?:once\s+)?every\s+(?:(?P<eo>other)\s+|(?P<en>{B}{DIG}|{w})\s*(?:\(\s*(?P<end>{DIG})\s*\)\s*)?(?:-\s*)?)?(?P<ec>(?:calendar|contract)\s+)?(?P<eu>{fu}){B})|(?P<times>(?P<tn>once|twice|thrice|(?:{B}{DIG}|{w})\s*(?:\(\s*{DIG}\s*\)\s*)?times)\s+(?:a|per|each|every|in\s+(?:any|each|every|a))\s+(?P<tc>(?:calendar|contract)\s+)?(?:(?P<tq>{B}{DIG}|{w})\s*(?:\(\s*(?P<tqd>{DIG})\s*\)\s*)?(?:-\s*)?)?(?P<tu>{fu}){B}(?:\s+period{B})?)|(?P<each>(?:each|every)\s+anniversary{B}|(?:each|per)\s+(?P<eac>(?:calendar|contract)\s+)?(?P<eau>year|month|quarter|week|day){B}|per\s+annum{B})|(?P<adv>{B}(?:semi-?annually|half-yearly|bi-?annually|bi-?ennially|annually|yearly|quarterly|semi-?monthly|bi-?monthly|monthly|bi-?weekly|fortnightly|weekly|daily|on\s+an?\s+(?:annual|yearly|semi-annual|quarterly|monthly|weekly|daily)\s+basis){B})|(?P<vague>{B}(?:periodically|on\s+a\s+periodic\s+basis|periodic|from\s+time\s+to\s+time|regularly|on\s+a\s+regular\s+basis|at\s+regular\s+intervals|as\s+needed|on\s+an\s+as[\s-]needed\s+basis|as[\s-]needed|routinely|on\s+a\s+routine\s+basis|on\s+an\s+ad[\s-]hoc\s+basis|ad[\s-]hoc){B}))"
     );
     Regex::new(&pat).expect("frequency regex")
 });
@@ -984,7 +987,7 @@ pub fn find_frequencies(text: &str) -> Vec<FrequencyMatch> {
                 .is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with("cal"));
             match c.name("eau") {
                 Some(u) => freq_unit_months(u.as_str()),
-                None => 12.0, // per annum
+                None => 12.0, // per annum, each anniversary
             }
         } else if let Some(a) = c.name("adv") {
             match adverb_months(a.as_str()) {
@@ -1026,7 +1029,7 @@ pub struct ProtocolVersion {
 
 static TLS_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?P<p>TLS|SSL|Transport\s+Layer\s+Security|Secure\s+Sockets?\s+Layer)(?:\s*\(\s*(?:TLS|SSL)\s*\))?(?:(?:\s*(?:v(?:ersion)?\.?\s*|-)?(?P<maj>[0-9])(?:\.(?P<min>[0-9]))?(?:[0-9]|(?P<plus>\+)|\s*\(?(?:or|and)\s+(?:higher|later|above|greater|newer|more\s+recent|better|stronger|successor\s+versions?|any\s+(?:higher|later|newer)\s+versions?)(?:\s+versions?)?\)?(?-u:\b)|(?-u:\b)))|(?-u:\b))",
+        r"(?i)(?-u:\b)(?P<p>TLS|SSL|Transport\s+Layer\s+Security|Secure\s+Sockets?\s+Layer)(?:\s*\(\s*(?:TLS|SSL)\s*\))?(?:(?:\s*(?:v(?:ersion)?\.?\s*|-)?(?P<maj>[0-9])(?:\.(?P<min>[0-9]))?(?:[0-9]|(?P<plus>\+)|\s*\(?(?:or|and)\s+(?:higher|later|above|greater|newer|more\s+recent|better|stronger|successor\s+versions?|any\s+(?:higher|later|newer)\s+versions?)(?:\s+versions?)?(?-u:\b)\)?|(?-u:\b)))|(?-u:\b))",
     )
     .expect("tls re")
 });
@@ -1065,10 +1068,12 @@ pub fn find_tls_versions(text: &str) -> Vec<ProtocolVersion> {
                     .and_then(|n| n.as_str().parse::<u32>().ok())
                     .unwrap_or(0);
                 // "TLS 12" is not a version; the regex consumed a trailing digit to reject it.
-                let tail = text[..m.end()].as_bytes();
-                let last_digit_extra = tail.last().is_some_and(|b| b.is_ascii_digit())
-                    && c.name("min").map_or(maj.end(), |n| n.end()) != m.end();
-                if last_digit_extra {
+                let ver_end = c.name("min").map_or(maj.end(), |n| n.end());
+                if text
+                    .as_bytes()
+                    .get(ver_end)
+                    .is_some_and(|b| b.is_ascii_digit())
+                {
                     continue;
                 }
                 (major, minor, false)
@@ -1213,6 +1218,7 @@ fn is_checkbox(text: &str, start: usize, end: usize) -> bool {
             .chars()
             .next()
             .is_some_and(|c| c.is_alphanumeric())
+        && !UNIT_AFTER_RE.is_match(after(text, end, 40))
 }
 
 /// Template placeholders: "[__]", "[___] days", "___", "[X]", "[●]", "[•]", "[...]",
@@ -1285,10 +1291,12 @@ static MONEY_RE: LazyLock<Regex> = LazyLock::new(|| {
     let mult = r"(?:\s?(?:million|billion|thousand)|(?:mm|mn|m|bn|b|k))(?-u:\b)";
     let fees = r"(?:(?:total|aggregate|annual|annuali[sz]ed|yearly|subscription|service|contract|twelve\s+\(12\)\s+months'?|twelve\s+months'?|12\s+months'?)\s+)*(?:fees|charges|amounts?|sums?|contract\s+value|value\s+of\s+the\s+(?:contract|agreement))(?-u:\b)";
     let period = format!(
-        r"(?:\s+(?:(?:under|pursuant\s+to)\s+this\s+(?:agreement|contract|dpa|addendum)|(?:by|to)\s+(?:customer|supplier|[\w']+)|hereunder|thereunder|in\s+respect\s+of\s+the\s+services)){{0,3}}(?:\s+(?:in|during|for|within|over)\s+the\s+(?:(?:{DIG}|{w})\s*(?:\(\s*{DIG}\s*\)\s*)?[\s-]*)?(?:months?|years?|calendar\s+years?|contract\s+years?)(?:\s+period)?(?:\s+(?:immediately\s+)?(?:preceding|prior\s+to|before))?)?"
+        r"(?:\s+(?:(?:under|pursuant\s+to)\s+this\s+(?:agreement|contract|dpa|addendum)|(?:by|to)\s+(?:customer|supplier|[\w']+)|hereunder|thereunder|in\s+respect\s+of\s+the\s+services)){{0,3}}(?:\s+(?:in|during|for|within|over)\s+the\s+(?:(?:immediately\s+)?(?:preceding|previous|prior|last)\s+)?(?:(?:{DIG}|{w})\s*(?:\(\s*{DIG}\s*\)\s*)?[\s-]*)?(?:months?|years?|calendar\s+years?|contract\s+years?)(?:\s+period)?(?:\s+(?:immediately\s+)?(?:preceding|prior\s+to|before))?)?"
     );
+    let paid =
+        r"(?:\s+(?:actually\s+)?(?:paid\s+(?:and|or|and/or)\s+payable|paid|payable)(?-u:\b))?";
     let pat = format!(
-        r"(?i)(?P<mul>(?P<fm>{B}{DIG}|{w})\s*(?:\(\s*(?P<fd>{DIG})\s*[x×]?\s*\)\s*)?(?:times|x|×)\s*(?:\(\s*(?P<fd2>{DIG})\s*[x×]\s*\)\s*)?(?:the\s+)?{fees}{period})|(?P<pct>(?P<pn>{B}{DIG}|{w})\s*(?:%|percent(?-u:\b)|per\s+cent(?-u:\b))\s*(?:\(\s*(?P<pd>{DIG})\s*%\s*\)\s*)?of\s+(?:the\s+)?{fees}{period})|(?P<feel>(?:the\s+)?(?:(?:total|aggregate|annual)\s+)?(?:fees|charges|amounts|sums)\s+(?:actually\s+)?(?:paid\s+(?:and|or|and/or)\s+payable|paid|payable){B}{period})|(?P<sym>(?P<s1>{sym})\s?(?P<n1>{DIG})(?P<m1>{mult})?(?-u:\b))|(?P<post>{B}(?P<n2>{DIG})(?P<m2>{mult})?\s*(?P<c2>USD|EUR|GBP|CHF|CAD|AUD|U\.?S\.?\s+dollars|dollars|euros?|pounds(?:\s+sterling)?)(?-u:\b))|(?P<words>(?P<w3>{w})\s+(?:(?:US|U\.S\.|United\s+States)\s+)?(?P<c3>dollars|euros?|pounds(?:\s+sterling)?)(?-u:\b)(?:\s*\(\s*(?P<ps>{sym})\s?(?P<pn3>{DIG})(?P<pm3>{mult})?\s*\))?)"
+        r"(?i)(?P<mul>(?P<fm>{B}{DIG}|{w})\s*(?:\(\s*(?P<fd>{DIG})\s*[x×]?\s*\)\s*)?(?:times|x|×)\s*(?:\(\s*(?P<fd2>{DIG})\s*[x×]\s*\)\s*)?(?:the\s+)?{fees}{paid}{period})|(?P<pct>(?P<pn>{B}{DIG}|{w})\s*(?:%|percent(?-u:\b)|per\s+cent(?-u:\b))\s*(?:\(\s*(?P<pd>{DIG})\s*%\s*\)\s*)?of\s+(?:the\s+)?{fees}{paid}{period})|(?P<feel>(?:the\s+)?(?:(?:total|aggregate|annual)\s+)?(?:fees|charges|amounts|sums)\s+(?:actually\s+)?(?:paid\s+(?:and|or|and/or)\s+payable|paid|payable){B}{period})|(?P<sym>(?P<s1>{sym})\s?(?P<n1>{DIG})(?P<m1>{mult})?(?-u:\b))|(?P<post>{B}(?P<n2>{DIG})(?P<m2>{mult})?\s*(?P<c2>USD|EUR|GBP|CHF|CAD|AUD|U\.?S\.?\s+dollars|dollars|euros?|pounds(?:\s+sterling)?)(?-u:\b))|(?P<words>(?P<w3>{w})\s+(?:(?:US|U\.S\.|United\s+States)\s+)?(?P<c3>dollars|euros?|pounds(?:\s+sterling)?)(?-u:\b)(?:\s*\(\s*(?P<ps>{sym})\s?(?P<pn3>{DIG})(?P<pm3>{mult})?\s*\))?)"
     );
     Regex::new(&pat).expect("money regex")
 });
@@ -1840,6 +1848,11 @@ mod tests {
                 "within 72 hours and shall, where possible, provide a report",
                 false,
             ),
+            (
+                "using generally accepted standards, notify within 72 hours",
+                false,
+            ),
+            ("Supplier generally notifies within 72 hours", true),
         ];
         for (text, want) in cases {
             let d = find_durations(text);
@@ -2047,6 +2060,14 @@ mod tests {
                 false,
                 false,
             ),
+            (
+                "on each anniversary of the Effective Date",
+                "each anniversary",
+                12.0,
+                false,
+                false,
+                false,
+            ),
         ];
         for (text, span, months, vague, cal, amb) in cases {
             let v = find_frequencies(text);
@@ -2102,6 +2123,24 @@ mod tests {
                 "Transport Layer Security (TLS) 1.2",
             ),
             ("tls 1.1", false, 1, 1, false, false, "tls 1.1"),
+            (
+                "TLS 1.2 (or higher);",
+                false,
+                1,
+                2,
+                true,
+                false,
+                "TLS 1.2 (or higher)",
+            ),
+            (
+                "TLS 1.2 or above.",
+                false,
+                1,
+                2,
+                true,
+                false,
+                "TLS 1.2 or above",
+            ),
         ];
         for (text, ssl, maj, min, hi, unv, span) in cases {
             let v = find_tls_versions(text);
@@ -2212,6 +2251,7 @@ mod tests {
             ("[ ] Supplier encrypts data at rest", &[]),
             ("[x] Supplier encrypts data at rest", &[]),
             ("- [X] MFA enabled", &[]),
+            ("[X] days after termination", &["[X]"]),
             ("as described in [1]", &[]),
             ("see [2023] EWHC 1", &[]),
             ("[Drafting note: the period is usually 72 hours]", &[]),
@@ -2302,8 +2342,16 @@ mod tests {
             ),
             ("2x the fees", "2x the fees", None, None, Some(2.0), true),
             (
+                "two times (2x) the Fees paid in the preceding 12 months and",
+                "two times (2x) the Fees paid in the preceding 12 months",
+                None,
+                None,
+                Some(2.0),
+                true,
+            ),
+            (
                 "200% of the fees paid",
-                "200% of the fees",
+                "200% of the fees paid",
                 None,
                 None,
                 Some(2.0),

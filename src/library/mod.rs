@@ -52,6 +52,8 @@ pub enum Check {
     Deadline {
         parameter: String,
         near: Option<SetId>,
+        near_fallback: bool,
+        any_bound: bool,
         required: bool,
         clock: bool,
         unless: Option<SetId>,
@@ -84,6 +86,7 @@ pub enum Check {
         message: String,
         scope: Scope,
         unless: Option<SetId>,
+        unless_title: Option<SetId>,
     },
     Forbid {
         set: SetId,
@@ -91,6 +94,7 @@ pub enum Check {
         message: String,
         scope: Scope,
         unless: Option<SetId>,
+        unless_title: Option<SetId>,
     },
     Crypto {
         mode: CryptoMode,
@@ -615,6 +619,8 @@ fn compile_rule(
             Criterion::Deadline {
                 parameter,
                 near,
+                near_fallback,
+                any_bound,
                 required,
                 clock,
                 unless,
@@ -637,6 +643,8 @@ fn compile_rule(
                 Check::Deadline {
                     parameter: parameter.clone(),
                     near: opt_set(tb, &format!("{name}/near"), near),
+                    near_fallback: *near_fallback,
+                    any_bound: *any_bound,
                     required: *required,
                     clock: *clock,
                     unless: opt_set(tb, &format!("{name}/unless"), unless),
@@ -720,6 +728,7 @@ fn compile_rule(
                 message,
                 scope,
                 unless,
+                unless_title,
             }
             | Criterion::Forbid {
                 terms,
@@ -728,6 +737,7 @@ fn compile_rule(
                 message,
                 scope,
                 unless,
+                unless_title,
             } => {
                 let all = with_vocab(terms, vocab)?;
                 if all.is_empty() {
@@ -737,6 +747,7 @@ fn compile_rule(
                 reason_codes.insert(code);
                 let set = tb.add_set(&format!("{id}/{name}"), &all);
                 let unless = opt_set(tb, &format!("{name}/unless"), unless);
+                let unless_title = opt_set(tb, &format!("{name}/unless_title"), unless_title);
                 if matches!(c, Criterion::Require { .. }) {
                     Check::Require {
                         set,
@@ -744,6 +755,7 @@ fn compile_rule(
                         message: message.clone(),
                         scope: *scope,
                         unless,
+                        unless_title,
                     }
                 } else {
                     Check::Forbid {
@@ -752,6 +764,7 @@ fn compile_rule(
                         message: message.clone(),
                         scope: *scope,
                         unless,
+                        unless_title,
                     }
                 }
             }

@@ -96,6 +96,12 @@ pub enum Criterion {
         parameter: String,
         #[serde(default)]
         near: Vec<String>,
+        /// With `near`: when none of the near terms occurs, judge all durations instead.
+        #[serde(default)]
+        near_fallback: bool,
+        /// Also count durations stated as minimums ("30 days' prior notice" as a notice ceiling).
+        #[serde(default)]
+        any_bound: bool,
         #[serde(default = "yes")]
         required: bool,
         #[serde(default)]
@@ -152,6 +158,9 @@ pub enum Criterion {
         scope: Scope,
         #[serde(default)]
         unless: Vec<String>,
+        /// Skip when the document's title has one of these terms ("Data Processing Agreement").
+        #[serde(default)]
+        unless_title: Vec<String>,
     },
     /// None of the terms (or a vocabulary) may be present, else the reason `code`.
     Forbid {
@@ -165,6 +174,8 @@ pub enum Criterion {
         scope: Scope,
         #[serde(default)]
         unless: Vec<String>,
+        #[serde(default)]
+        unless_title: Vec<String>,
     },
     /// Cryptographic strength: `transit` needs TLS at least `parameter` (e.g. 1.2) or FIPS-validated
     /// cryptography; `rest` needs AES of at least `parameter` bits or FIPS-validated modules.
