@@ -67,7 +67,12 @@ fn numbering() -> (AbstractNumbering, Numbering) {
                 LevelText::new("%1.%2"),
                 LevelJc::new("left"),
             )
-            .indent(Some(1134), Some(SpecialIndentType::Hanging(567)), None, None),
+            .indent(
+                Some(1134),
+                Some(SpecialIndentType::Hanging(567)),
+                None,
+                None,
+            ),
         )
         .add_level(
             Level::new(
@@ -77,7 +82,12 @@ fn numbering() -> (AbstractNumbering, Numbering) {
                 LevelText::new("(%3)"),
                 LevelJc::new("left"),
             )
-            .indent(Some(1701), Some(SpecialIndentType::Hanging(567)), None, None),
+            .indent(
+                Some(1701),
+                Some(SpecialIndentType::Hanging(567)),
+                None,
+                None,
+            ),
         );
     (abs, Numbering::new(NUM_ID, NUM_ID))
 }
@@ -164,7 +174,8 @@ fn flush_table(docx: Docx, rows: &mut Vec<Vec<String>>) -> Docx {
         .map(|(i, r)| TableRow::new(r.iter().map(|c| cell(c, i == 0)).collect()))
         .collect();
     rows.clear();
-    docx.add_table(Table::new(table_rows)).add_paragraph(Paragraph::new())
+    docx.add_table(Table::new(table_rows))
+        .add_paragraph(Paragraph::new())
 }
 
 fn write_docx(src: &str, out: &Path) -> anyhow::Result<()> {
@@ -198,7 +209,10 @@ fn write_docx(src: &str, out: &Path) -> anyhow::Result<()> {
                 t,
             )
         } else if let Some(t) = line.strip_prefix("= ") {
-            add_inline(Paragraph::new().style("Title").align(AlignmentType::Center), t)
+            add_inline(
+                Paragraph::new().style("Title").align(AlignmentType::Center),
+                t,
+            )
         } else if let Some(t) = line.strip_prefix(". ") {
             add_inline(
                 Paragraph::new().numbering(NumberingId::new(NUM_ID), IndentLevel::new(1)),

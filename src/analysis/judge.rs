@@ -249,12 +249,21 @@ fn durations<'p>(pieces: &[Piece<'p>], near: Option<SetId>, fallback: bool) -> V
             })),
             Some(set) => {
                 for h in p.hits.iter().filter(|h| h.set == set) {
-                    // The first duration after the term, within the same clause.
-                    if let Some(d) = ds.iter().find(|d| {
+                    // The first duration after the term within the same clause, or else one that
+                    // ends just before it ("thirty (30) days' prior written notice").
+                    let after = ds.iter().find(|d| {
                         d.span.0 >= h.end as usize
                             && d.span.0 - h.end as usize <= 160
                             && !p.text[h.end as usize..d.span.0].contains("; ")
-                    }) {
+                    });
+                    let before = || {
+                        ds.iter().rev().find(|d| {
+                            d.span.1 <= h.start as usize
+                                && h.start as usize - d.span.1 <= 40
+                                && !p.text[d.span.1..h.start as usize].contains([';', '.'])
+                        })
+                    };
+                    if let Some(d) = after.or_else(before) {
                         if !out.iter().any(|x: &Located| {
                             x.text.as_ptr() == p.text.as_ptr() && x.d.span == d.span
                         }) {

@@ -82,7 +82,9 @@ pub fn sentence_ends(text: &str) -> Vec<usize> {
 }
 
 static ENUM_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[:;,]\s*(?:and\s+|or\s+)?|\s)\(([a-z]|[ivx]{1,4}|[0-9]{1,2})\)\s")
+    Regex::new(
+        r"(?:(?:^|[:;,]\s*(?:and\s+|or\s+)?|\s)\(([a-z]|[ivx]{1,4})\)|(?:^|[:;]\s*(?:and\s+|or\s+)?)\(([0-9]{1,2})\))\s",
+    )
         .expect("enumeration regex")
 });
 
@@ -99,7 +101,7 @@ fn enumeration_items(text: &str, start: usize, end: usize) -> Option<(usize, Vec
     let s = &text[start..end];
     let marks: Vec<usize> = ENUM_ITEM
         .captures_iter(s)
-        .filter_map(|c| c.get(1).map(|m| start + m.start() - 1))
+        .filter_map(|c| c.get(1).or_else(|| c.get(2)).map(|m| start + m.start() - 1))
         .collect();
     if marks.len() < 2 {
         return None;
@@ -296,6 +298,14 @@ mod tests {
         assert!(t[..lead_end].ends_with("will: "));
         assert_eq!(items.len(), 3);
         assert!(t[items[0].0..items[0].1].starts_with("(a) notify"));
+    }
+
+    #[test]
+    fn numbers_in_brackets_are_not_items() {
+        let t = "Supplier shall fix critical issues within fourteen (14) days and high ones within thirty (30) days.";
+        assert!(enumeration_items(t, 0, t.len()).is_none());
+        let t = "The notice shall include: (1) the nature; (2) the data affected.";
+        assert_eq!(enumeration_items(t, 0, t.len()).unwrap().1.len(), 2);
     }
 
     #[test]
