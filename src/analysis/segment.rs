@@ -66,7 +66,7 @@ pub fn sentence_ends(text: &str) -> Vec<usize> {
                 let word = text[word_start..i].to_ascii_lowercase();
                 let is_abbrev = ABBREVIATIONS.contains(&word.as_str())
                     || (word.len() == 1 && word.chars().all(|ch| ch.is_ascii_alphabetic()))
-                    || word.chars().all(|ch| ch.is_ascii_digit() || ch == '.');
+                    || (word_start == 0 && word.chars().all(|ch| ch.is_ascii_digit() || ch == '.'));
                 if !is_abbrev {
                     ends.push(i + 1);
                 }
