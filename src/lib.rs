@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod document;
+pub mod eval;
 pub mod finding;
 pub mod ingest;
 pub mod library;
