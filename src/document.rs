@@ -31,12 +31,20 @@ impl Format {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum BlockKind {
     /// A heading; `level` 1 is the top.
-    Heading { level: u8 },
+    Heading {
+        level: u8,
+    },
     Paragraph,
     /// A list item; `depth` 0 is the outermost list.
-    ListItem { depth: u8 },
+    ListItem {
+        depth: u8,
+    },
     /// A table cell (0-based row and column; `depth` 0 for a top-level table, 1 for a nested one ...).
-    TableCell { row: u32, col: u32, depth: u8 },
+    TableCell {
+        row: u32,
+        col: u32,
+        depth: u8,
+    },
     /// A block quote paragraph.
     Quote,
     /// A footnote or endnote (kept in [`Document::notes`]).

@@ -78,6 +78,8 @@ struct Para {
     outline: Option<i64>,
     /// The paragraph mark is gone in the chosen view: merge with the next paragraph.
     merge_next: bool,
+    /// The mark carries a section break (`w:pPr/w:sectPr`).
+    section_break: bool,
     notes: Vec<(NoteKind, String)>,
 }
 
@@ -362,6 +364,9 @@ impl<'a> PartReader<'a> {
         let inherited = styles.resolve(p.style.as_deref());
         let num_id = p.num_id.or(inherited.num_id);
         let label = match num_id {
+            // An empty paragraph that only carries a section break shows no number (LibreOffice
+            // folds it into the break) and so does not advance the counters.
+            _ if p.section_break && p.text.is_empty() => None,
             Some(n) if n > 0 => {
                 let ilvl = p.ilvl.or(inherited.ilvl);
                 self.numberer.as_mut().and_then(|nb| {
@@ -732,6 +737,12 @@ impl<'a> PartReader<'a> {
                 Tag::Tc
             }
             "trPr" => Tag::TrPr,
+            "sectPr" if parent == Tag::PPr => {
+                if let Some(p) = self.paras.last_mut() {
+                    p.section_break = true;
+                }
+                Tag::Props
+            }
             "rPr" | "tcPr" | "tblPr" | "tblPrEx" | "sectPr" | "tblGrid" | "numberingChange" => {
                 Tag::Props
             }

@@ -232,8 +232,10 @@ impl Handler for NumberingParser {
 pub(crate) struct Numberer<'a> {
     numbering: &'a Numbering,
     styles: &'a Styles,
-    /// Counters keyed by abstractNum id (`false`) or num id (`true`).
-    counters: HashMap<(bool, i64), [Option<i64>; LEVELS]>,
+    /// Counters per abstractNum: every num of one abstractNum continues the same list.
+    counters: HashMap<i64, [Option<i64>; LEVELS]>,
+    /// Nums with a startOverride already used: the override restarts the list once, on first use.
+    started: std::collections::HashSet<i64>,
 }
 
 /// A rendered label with the level it was rendered at.
@@ -250,6 +252,7 @@ impl<'a> Numberer<'a> {
             numbering,
             styles,
             counters: HashMap::new(),
+            started: std::collections::HashSet::new(),
         }
     }
 
@@ -303,17 +306,22 @@ impl<'a> Numberer<'a> {
         let num = self.numbering.nums.get(&num_id)?;
         let (abs_id, a) = self.abstract_for(num)?;
         let il = ilvl.clamp(0, LEVELS as i64 - 1) as usize;
-        let key = if num.has_start_override() {
-            (true, num_id)
-        } else {
-            (false, abs_id)
-        };
         let start_of = |l: usize| -> i64 {
             num.start_override[l]
                 .or_else(|| Self::level(num, a, l).map(|x| x.start))
                 .unwrap_or(0)
         };
-        let counters = self.counters.entry(key).or_insert([None; LEVELS]);
+        let counters = self.counters.entry(abs_id).or_insert([None; LEVELS]);
+        // A num with startOverride restarts those levels the first time it is used (Word's
+        // "restart numbering"); later paragraphs of any num of the same abstractNum continue.
+        if num.has_start_override() && self.started.len() < MAX_DEFS && self.started.insert(num_id)
+        {
+            for (l, o) in num.start_override.iter().enumerate() {
+                if o.is_some() {
+                    counters[l] = None;
+                }
+            }
+        }
         counters[il] = Some(match counters[il] {
             None => start_of(il),
             Some(v) => v.saturating_add(1),
