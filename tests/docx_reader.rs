@@ -316,11 +316,11 @@ fn formats_restart_override_and_is_lgl() {
         p_num(1, 0, "one"),
         p_num(1, 0, "two"),
         p_num(1, 1, "sub"),
-        // a num with startOverride restarts on its own counters
+        // a num with startOverride restarts the shared list on first use
         p_num(2, 0, "five"),
         p_num(2, 0, "six"),
-        // numId 1 continues where it was
-        p_num(1, 0, "three"),
+        // numId 1 shares the abstractNum, so it continues the same list
+        p_num(1, 0, "seven"),
         p_num(3, 0, "art"),
         p_num(3, 2, "x"),
         p_num(3, 1, "lgl"),
