@@ -345,7 +345,7 @@ fn formats_restart_override_and_is_lgl() {
             "A.",
             "v.",
             "vi.",
-            "iii.",
+            "vii.",
             "Article I",
             "a)",
             "1.1",
