@@ -260,3 +260,57 @@ pub(crate) fn drive<R: BufRead, H: Handler>(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Count(usize);
+    impl Handler for Count {
+        fn start(&mut self, _: Ns, _: &str, _: &BytesStart<'_>) -> Result<(), IngestError> {
+            self.0 += 1;
+            Ok(())
+        }
+        fn end(&mut self, _: Ns, _: &str) -> Result<(), IngestError> {
+            Ok(())
+        }
+        fn text(&mut self, _: &str) {}
+    }
+
+    #[test]
+    fn limited_reader_cuts_off_a_lying_part() {
+        let xml = format!("<a>{}</a>", "<b/>".repeat(1000));
+        let (limited, exceeded) = Limited::new(xml.as_bytes(), 100);
+        let src = PartSource {
+            part: "word/document.xml",
+            reader: std::io::BufReader::new(limited),
+            exceeded,
+            limit: 100,
+        };
+        let err = drive(src, &Limits::default(), &mut Count(0)).unwrap_err();
+        assert_eq!(
+            err,
+            IngestError::PartTooLarge {
+                part: "word/document.xml".into(),
+                limit: 100
+            }
+        );
+        // Exactly at the limit is fine.
+        let (limited, exceeded) = Limited::new(xml.as_bytes(), xml.len() as u64);
+        let src = PartSource {
+            part: "p",
+            reader: std::io::BufReader::new(limited),
+            exceeded,
+            limit: xml.len() as u64,
+        };
+        let mut c = Count(0);
+        drive(src, &Limits::default(), &mut c).unwrap();
+        assert_eq!(c.0, 1001);
+    }
+
+    #[test]
+    fn one_line_messages() {
+        assert_eq!(one_line("a\nb\r\tc"), "a b  c");
+        assert!(one_line("x".repeat(1000)).chars().count() <= 301);
+    }
+}
