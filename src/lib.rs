@@ -3,6 +3,12 @@
 //! Data flows one way: [`ingest`] reads files into a [`document::Document`], [`analysis`] judges every
 //! requirement of the [`library`] against it, and [`report`] prints the findings.
 
+pub mod analysis;
+pub mod cli;
 pub mod document;
+pub mod finding;
 pub mod ingest;
+pub mod library;
+pub mod report;
+pub mod selftest;
 pub mod text;

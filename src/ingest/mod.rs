@@ -1,6 +1,7 @@
 //! Reading contract files into [`Document`]s: format detection by content, size limits, and one clear
 //! error per unreadable file. Knows file formats, nothing about clauses.
 
+pub mod clause_number;
 pub mod docx;
 pub mod markdown;
 pub mod plaintext;
@@ -176,7 +177,11 @@ pub fn read_bytes(
         Sniffed::Rtf => Err(IngestError::Binary("RTF".into())),
         Sniffed::OtherBinary(kind) => Err(IngestError::Binary(kind.into())),
         Sniffed::Text => {
-            let text = plaintext::decode(bytes)?;
+            let text = if markdown_hint {
+                plaintext::decode_utf8_only(bytes)?
+            } else {
+                plaintext::decode(bytes)?
+            };
             if text.trim().is_empty() {
                 return Err(IngestError::Empty);
             }

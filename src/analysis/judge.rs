@@ -1,0 +1,908 @@
+//! Judges one candidate clause against one rule: who is bound and how strongly, then each typed
+//! criterion (deadlines, notice periods, frequencies, elements, required and forbidden terms,
+//! cryptography) and the universal weakeners (efforts, discretion, negation, placeholders). Every
+//! reason points at the words that caused it.
+
+use super::parties::{governing, Modal, Parties, Subject};
+use super::quantity::{self, Bound, ClockStart, DurationMatch};
+use super::segment::{Segmented, Span, Unit};
+use crate::document::Document;
+use crate::finding::ReasonCode;
+use crate::library::schema::{CryptoMode, Party, Scope};
+use crate::library::terms::{Hit, SetId};
+use crate::library::{Check, Library, Rule, Selected};
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// A reason found while judging, with the words behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub code: ReasonCode,
+    pub message: String,
+    pub quote: Option<String>,
+    /// Span in the candidate's own text (lead-in + clause), for highlighting.
+    pub span: Option<(usize, usize)>,
+}
+
+/// The verdict on one candidate.
+#[derive(Debug, Clone)]
+pub struct Judgement {
+    pub unit: usize,
+    pub reasons: Vec<Found>,
+    pub parameters: BTreeMap<String, f64>,
+    /// The clause's text as judged (lead-in + clause) and where the clause starts in it.
+    pub text: String,
+    pub clause_start: usize,
+}
+
+/// The text one criterion looks at: pieces of text with their term hits.
+struct Piece<'a> {
+    text: &'a str,
+    hits: Vec<Hit>,
+    /// Offset of this piece in the candidate's own text, when it is part of it.
+    own_offset: Option<usize>,
+}
+
+/// Everything judging a candidate needs.
+pub struct Context<'a> {
+    pub lib: &'a Library,
+    pub doc: &'a Document,
+    pub seg: &'a Segmented,
+    pub parties: &'a Parties,
+}
+
+static SCHEDULE_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(schedule|annex|exhibit|appendix|attachment)\s+([0-9]+|[A-Z]|[IVX]+)\b")
+        .expect("schedule regex")
+});
+
+fn span_text<'a>(doc: &'a Document, s: Span) -> &'a str {
+    doc.blocks
+        .get(s.block)
+        .and_then(|b| b.text.get(s.start..s.end))
+        .unwrap_or("")
+}
+
+fn shifted(hits: &[Hit], from: usize, to: usize, by: isize) -> impl Iterator<Item = Hit> + '_ {
+    hits.iter()
+        .filter(move |h| (h.start as usize) >= from && (h.end as usize) <= to)
+        .map(move |h| Hit {
+            set: h.set,
+            start: (h.start as isize + by) as u32,
+            end: (h.end as isize + by) as u32,
+        })
+}
+
+impl<'a> Context<'a> {
+    /// The candidate's own text: its lead-in (if any) and the clause, with their hits.
+    fn own_text(&self, unit: &Unit) -> (String, Vec<Hit>, usize) {
+        let mut text = String::new();
+        let mut hits = Vec::new();
+        if let Some(lead) = unit.lead {
+            if lead.block != unit.span.block || lead.end <= unit.span.start {
+                let lt = span_text(self.doc, lead);
+                let block_hits = &self.seg.hits[lead.block];
+                hits.extend(shifted(
+                    block_hits,
+                    lead.start,
+                    lead.end,
+                    -(lead.start as isize),
+                ));
+                text.push_str(lt);
+                text.push(' ');
+            }
+        }
+        let clause_start = text.len();
+        let ut = span_text(self.doc, unit.span);
+        let block_hits = &self.seg.hits[unit.span.block];
+        hits.extend(shifted(
+            block_hits,
+            unit.span.start,
+            unit.span.end,
+            clause_start as isize - unit.span.start as isize,
+        ));
+        text.push_str(ut);
+        (text, hits, clause_start)
+    }
+
+    /// Definitions of the defined terms the text uses.
+    fn definitions_for(&self, text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (term, u) in &self.seg.definitions {
+            if out.len() >= 4 {
+                break;
+            }
+            if text.contains(term.as_str()) {
+                out.push(*u);
+            }
+        }
+        out
+    }
+
+    fn pieces<'t>(
+        &'t self,
+        own: &'t str,
+        own_hits: &[Hit],
+        unit: &Unit,
+        scope: Scope,
+    ) -> Vec<Piece<'t>> {
+        let mut pieces = vec![Piece {
+            text: own,
+            hits: own_hits.to_vec(),
+            own_offset: Some(0),
+        }];
+        for d in self.definitions_for(own) {
+            if let Some(du) = self.seg.units.get(d) {
+                pieces.push(Piece {
+                    text: span_text(self.doc, du.span),
+                    hits: self.seg.hits_in(du.span).to_vec(),
+                    own_offset: None,
+                });
+            }
+        }
+        if scope == Scope::Section {
+            let block = &self.doc.blocks[unit.span.block];
+            let range = block
+                .section
+                .and_then(|s| self.seg.section_blocks.get(s).copied())
+                .filter(|r| r.0 < r.1)
+                .unwrap_or((unit.span.block, unit.span.block + 1));
+            // Keep the section scope to the clause's neighbourhood in very long sections.
+            let lo = range.0.max(unit.span.block.saturating_sub(12));
+            let hi = range.1.min(unit.span.block + 25);
+            for bi in lo..hi {
+                if bi == unit.span.block {
+                    continue;
+                }
+                pieces.push(Piece {
+                    text: &self.doc.blocks[bi].text,
+                    hits: self.seg.hits[bi].clone(),
+                    own_offset: None,
+                });
+            }
+            // The rest of the clause's own block.
+            let b = &self.doc.blocks[unit.span.block];
+            pieces.push(Piece {
+                text: &b.text,
+                hits: self.seg.hits[unit.span.block].clone(),
+                own_offset: None,
+            });
+        }
+        pieces
+    }
+}
+
+fn first_hit<'p>(pieces: &'p [Piece], set: SetId) -> Option<(&'p Piece<'p>, Hit)> {
+    pieces
+        .iter()
+        .find_map(|p| p.hits.iter().find(|h| h.set == set).map(|h| (p, *h)))
+}
+
+fn hit_quote(p: &Piece, h: Hit) -> String {
+    p.text
+        .get(h.start as usize..h.end as usize)
+        .unwrap_or("")
+        .to_string()
+}
+
+fn own_span(p: &Piece, s: usize, e: usize) -> Option<(usize, usize)> {
+    p.own_offset.map(|o| (o + s, o + e))
+}
+
+fn present(pieces: &[Piece], set: Option<SetId>) -> bool {
+    set.is_some_and(|s| first_hit(pieces, s).is_some())
+}
+
+fn fmt_hours(h: f64) -> String {
+    if h >= 48.0 && (h / 24.0).fract() == 0.0 {
+        format!("{} days ({h} h)", h / 24.0)
+    } else {
+        format!("{h} h")
+    }
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// A duration found in some text, and where that text sits in the candidate's own text.
+#[derive(Clone)]
+struct Located<'t> {
+    text: &'t str,
+    own_offset: Option<usize>,
+    d: DurationMatch,
+}
+
+impl Located<'_> {
+    fn quote(&self) -> String {
+        self.text[self.d.span.0..self.d.span.1].to_string()
+    }
+    fn own_span(&self) -> Option<(usize, usize)> {
+        self.own_offset
+            .map(|o| (o + self.d.span.0, o + self.d.span.1))
+    }
+}
+
+/// Durations of the pieces, optionally only those following a `near` term (or all of them when
+/// `fallback` is set and no near term occurs).
+fn durations<'p>(pieces: &[Piece<'p>], near: Option<SetId>, fallback: bool) -> Vec<Located<'p>> {
+    let near = match near {
+        Some(set) if fallback && first_hit(pieces, set).is_none() => None,
+        n => n,
+    };
+    let mut out = Vec::new();
+    for p in pieces {
+        let ds = quantity::find_durations(p.text);
+        if ds.is_empty() {
+            continue;
+        }
+        match near {
+            None => out.extend(ds.into_iter().map(|d| Located {
+                text: p.text,
+                own_offset: p.own_offset,
+                d,
+            })),
+            Some(set) => {
+                for h in p.hits.iter().filter(|h| h.set == set) {
+                    // The first duration after the term, within the same clause.
+                    if let Some(d) = ds.iter().find(|d| {
+                        d.span.0 >= h.end as usize
+                            && d.span.0 - h.end as usize <= 160
+                            && !p.text[h.end as usize..d.span.0].contains("; ")
+                    }) {
+                        if !out.iter().any(|x: &Located| {
+                            x.text.as_ptr() == p.text.as_ptr() && x.d.span == d.span
+                        }) {
+                            out.push(Located {
+                                text: p.text,
+                                own_offset: p.own_offset,
+                                d: d.clone(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Judges one candidate unit. Returns `None` when the clause does not bind the right party.
+pub fn judge(ctx: &Context, rule: &Rule, sel: &Selected, unit_index: usize) -> Option<Judgement> {
+    let lib = ctx.lib;
+    let unit = &ctx.seg.units[unit_index];
+    let (own, own_hits, clause_start) = ctx.own_text(unit);
+    let gov = governing(&own, &own_hits, lib, ctx.parties);
+    let mut reasons: Vec<Found> = Vec::new();
+    let mut parameters = BTreeMap::new();
+    let ignored = |name: &str| rule.ignore.contains(name);
+
+    match rule.file.party {
+        Party::SupplierDuty => {
+            if gov.subject == Subject::Customer {
+                return None;
+            }
+            if gov.modal == Modal::Permissive && !ignored("permissive-modal") {
+                let (s, e) = gov.modal_span.unwrap_or((0, 0));
+                reasons.push(Found {
+                    code: ReasonCode::PermissiveModal,
+                    message: format!("'{}' does not bind the supplier", &own[s..e]),
+                    quote: Some(own[s..e].to_string()),
+                    span: Some((s, e)),
+                });
+            }
+        }
+        Party::CustomerRight => {
+            // "Supplier may …" is the supplier's own right, not the customer's.
+            if gov.subject == Subject::Supplier && gov.modal == Modal::Permissive {
+                return None;
+            }
+        }
+        Party::Any => {}
+    }
+
+    let universal: [(&str, &str, ReasonCode, &str); 3] = [
+        (
+            "efforts",
+            "efforts-standard",
+            ReasonCode::EffortsStandard,
+            "duty hedged by",
+        ),
+        (
+            "discretion",
+            "discretion",
+            ReasonCode::Discretion,
+            "left to discretion:",
+        ),
+        (
+            "negation",
+            "negated",
+            ReasonCode::Negated,
+            "duty negated by",
+        ),
+    ];
+    let own_piece = [Piece {
+        text: &own,
+        hits: own_hits.clone(),
+        own_offset: Some(0),
+    }];
+    for (vocab, name, code, what) in universal {
+        if ignored(name)
+            || (code == ReasonCode::Discretion && rule.file.party == Party::CustomerRight)
+        {
+            continue;
+        }
+        if let Some((p, h)) = first_hit(&own_piece, lib.vocab_set(vocab)) {
+            let q = hit_quote(p, h);
+            reasons.push(Found {
+                code,
+                message: format!("{what} '{q}'"),
+                quote: Some(q),
+                span: own_span(p, h.start as usize, h.end as usize),
+            });
+        }
+    }
+    if !ignored("placeholder") {
+        if let Some(&(s, e)) = quantity::find_placeholders(&own).first() {
+            reasons.push(Found {
+                code: ReasonCode::Placeholder,
+                message: format!("unfilled placeholder '{}'", &own[s..e]),
+                quote: Some(own[s..e].to_string()),
+                span: Some((s, e)),
+            });
+        }
+    }
+
+    for check in &rule.checks {
+        evaluate(
+            ctx,
+            rule,
+            sel,
+            unit,
+            &own,
+            &own_hits,
+            check,
+            &mut reasons,
+            &mut parameters,
+        );
+    }
+
+    // One reason per code and quote.
+    let mut seen = Vec::new();
+    reasons.retain(|r| {
+        let key = (r.code, r.quote.clone());
+        if seen.contains(&key) {
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    });
+    Some(Judgement {
+        unit: unit_index,
+        reasons,
+        parameters,
+        text: own,
+        clause_start,
+    })
+}
+
+fn threshold(sel: &Selected, rule: &Rule, param: &str) -> (f64, String) {
+    match sel.thresholds.get(param) {
+        Some(t) => (t.value, t.source.clone()),
+        None => (
+            rule.file.parameters.get(param).copied().unwrap_or(0.0),
+            "default".into(),
+        ),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn evaluate(
+    ctx: &Context,
+    rule: &Rule,
+    sel: &Selected,
+    unit: &Unit,
+    own: &str,
+    own_hits: &[Hit],
+    check: &Check,
+    reasons: &mut Vec<Found>,
+    parameters: &mut BTreeMap<String, f64>,
+) {
+    let lib = ctx.lib;
+    let scope_of = |scope: Scope| ctx.pieces(own, own_hits, unit, scope);
+    let vague_time = lib.vocab_set("vague-time");
+    match check {
+        Check::Deadline {
+            parameter,
+            near,
+            near_fallback,
+            any_bound,
+            required,
+            clock,
+            unless,
+            scope,
+        } => {
+            let pieces = scope_of(*scope);
+            if present(&pieces, *unless) {
+                return;
+            }
+            let (max, source) = threshold(sel, rule, parameter);
+            let mut found: Vec<Located> = durations(&pieces, *near, *near_fallback)
+                .into_iter()
+                .filter(|l| *any_bound || quantity::bound_of(l.text, &l.d) != Bound::Min)
+                .collect();
+            // A deadline set out in a schedule elsewhere in the document.
+            let mut via_schedule = None;
+            if found.is_empty() {
+                if let Some(m) = SCHEDULE_REF.find(own) {
+                    match resolve_schedule(ctx, rule, m.as_str()) {
+                        Some(ds) => {
+                            via_schedule = Some(m.as_str().to_string());
+                            found = ds;
+                        }
+                        None => {
+                            reasons.push(Found {
+                                code: ReasonCode::UnresolvedReference,
+                                message: format!(
+                                    "the deadline is in {}, which is not in this document",
+                                    m.as_str()
+                                ),
+                                quote: Some(m.as_str().to_string()),
+                                span: Some((m.start(), m.end())),
+                            });
+                            return;
+                        }
+                    }
+                }
+            }
+            if found.is_empty() {
+                if let Some(&(s, e)) = quantity::find_placeholders(own).first() {
+                    reasons.push(Found {
+                        code: ReasonCode::Placeholder,
+                        message: format!("deadline left as a placeholder '{}'", &own[s..e]),
+                        quote: Some(own[s..e].to_string()),
+                        span: Some((s, e)),
+                    });
+                } else if *required {
+                    let vague = first_hit(&pieces[..1], vague_time);
+                    let (message, quote, span) = match vague {
+                        Some((p, h)) => {
+                            let q = hit_quote(p, h);
+                            (
+                                format!("'{q}' sets no hard deadline (at most {})", fmt_hours(max)),
+                                Some(q),
+                                own_span(p, h.start as usize, h.end as usize),
+                            )
+                        }
+                        None => (
+                            format!("no deadline stated (at most {})", fmt_hours(max)),
+                            None,
+                            None,
+                        ),
+                    };
+                    reasons.push(Found {
+                        code: ReasonCode::NoDeadline,
+                        message,
+                        quote,
+                        span,
+                    });
+                }
+                return;
+            }
+            let (hard, soft): (Vec<Located>, Vec<Located>) = found
+                .into_iter()
+                .partition(|l| !quantity::is_soft_cap(l.text, &l.d));
+            if hard.is_empty() {
+                if let Some(l) = soft.first() {
+                    let q = l.quote();
+                    reasons.push(Found {
+                        code: ReasonCode::SoftCap,
+                        message: format!("'{q}' is a target, not a hard deadline"),
+                        quote: Some(q),
+                        span: l.own_span(),
+                    });
+                }
+                return;
+            }
+            let Some(l) = hard.iter().min_by(|a, b| a.d.hours.total_cmp(&b.d.hours)) else {
+                return;
+            };
+            parameters.insert(parameter.clone(), l.d.hours);
+            if l.d.hours > max {
+                let via = via_schedule
+                    .map(|s| format!(" (set in {s})"))
+                    .unwrap_or_default();
+                reasons.push(Found {
+                    code: ReasonCode::DeadlineExceeds,
+                    message: format!(
+                        "deadline {}{via} exceeds {} ({source})",
+                        fmt_hours(l.d.hours),
+                        fmt_hours(max)
+                    ),
+                    quote: Some(l.quote()),
+                    span: l.own_span(),
+                });
+            }
+            if *clock {
+                let (start, span) = quantity::clock_start(l.text, &l.d);
+                if matches!(
+                    start,
+                    ClockStart::Confirmation | ClockStart::InvestigationComplete
+                ) {
+                    let (s, e) = span.unwrap_or(l.d.span);
+                    let q = l.text[s..e].to_string();
+                    reasons.push(Found {
+                        code: ReasonCode::LateClockStart,
+                        message: format!("the clock starts late: '{q}' instead of awareness"),
+                        quote: Some(q),
+                        span: l.own_offset.map(|o| (o + s, o + e)),
+                    });
+                }
+            }
+        }
+        Check::MinDuration {
+            parameter,
+            near,
+            required,
+            code,
+            unless,
+            scope,
+        } => {
+            let pieces = scope_of(*scope);
+            if present(&pieces, *unless) {
+                return;
+            }
+            let (min, source) = threshold(sel, rule, parameter);
+            let found = durations(&pieces, *near, false);
+            let best = found
+                .iter()
+                .filter(|l| quantity::bound_of(l.text, &l.d) != Bound::Max)
+                .max_by(|a, b| a.d.hours.total_cmp(&b.d.hours));
+            let up_to = found
+                .iter()
+                .find(|l| quantity::bound_of(l.text, &l.d) == Bound::Max);
+            match best {
+                Some(l) => {
+                    parameters.insert(parameter.clone(), l.d.hours);
+                    if l.d.hours < min {
+                        reasons.push(Found {
+                            code: *code,
+                            message: format!(
+                                "{} is shorter than {} ({source})",
+                                fmt_hours(l.d.hours),
+                                fmt_hours(min)
+                            ),
+                            quote: Some(l.quote()),
+                            span: l.own_span(),
+                        });
+                    }
+                }
+                None => {
+                    if let Some(l) = up_to {
+                        let q = l.quote();
+                        reasons.push(Found {
+                            code: *code,
+                            message: format!(
+                                "'up to' {q} sets no minimum (at least {})",
+                                fmt_hours(min)
+                            ),
+                            quote: Some(q),
+                            span: l.own_span(),
+                        });
+                    } else if let Some(&(s, e)) = quantity::find_placeholders(own).first() {
+                        reasons.push(Found {
+                            code: ReasonCode::Placeholder,
+                            message: format!("period left as a placeholder '{}'", &own[s..e]),
+                            quote: Some(own[s..e].to_string()),
+                            span: Some((s, e)),
+                        });
+                    } else if *required {
+                        reasons.push(Found {
+                            code: ReasonCode::MissingElement,
+                            message: format!(
+                                "no period stated (at least {} required)",
+                                fmt_hours(min)
+                            ),
+                            quote: None,
+                            span: None,
+                        });
+                    }
+                }
+            }
+        }
+        Check::Frequency {
+            parameter,
+            near,
+            required,
+            unless,
+            scope,
+        } => {
+            let pieces = scope_of(*scope);
+            if present(&pieces, *unless) {
+                return;
+            }
+            let (max, source) = threshold(sel, rule, parameter);
+            let mut all = Vec::new();
+            for p in &pieces {
+                for f in quantity::find_frequencies(p.text) {
+                    let near_ok = match near {
+                        None => true,
+                        Some(set) => p
+                            .hits
+                            .iter()
+                            .any(|h| h.set == *set && (h.start as usize).abs_diff(f.span.0) <= 200),
+                    };
+                    if near_ok {
+                        all.push((p, f));
+                    }
+                }
+            }
+            let best = all
+                .iter()
+                .filter(|(_, f)| !f.vague)
+                .min_by(|a, b| a.1.months.total_cmp(&b.1.months));
+            match best {
+                Some((p, f)) => {
+                    parameters.insert(parameter.clone(), f.months);
+                    if f.months > max {
+                        let q = p.text[f.span.0..f.span.1].to_string();
+                        reasons.push(Found {
+                            code: ReasonCode::FrequencyTooLow,
+                            message: format!(
+                                "every {} months is less often than every {} months ({source})",
+                                fmt_num(f.months),
+                                fmt_num(max)
+                            ),
+                            quote: Some(q),
+                            span: own_span(p, f.span.0, f.span.1),
+                        });
+                    }
+                }
+                None if *required => {
+                    let (message, quote, span) = match all.first() {
+                        Some((p, f)) => {
+                            let q = p.text[f.span.0..f.span.1].to_string();
+                            (
+                                format!(
+                                    "'{q}' states no frequency (at least every {} months)",
+                                    fmt_num(max)
+                                ),
+                                Some(q),
+                                own_span(p, f.span.0, f.span.1),
+                            )
+                        }
+                        None => (
+                            format!(
+                                "no frequency stated (at least every {} months)",
+                                fmt_num(max)
+                            ),
+                            None,
+                            None,
+                        ),
+                    };
+                    reasons.push(Found {
+                        code: ReasonCode::FrequencyTooLow,
+                        message,
+                        quote,
+                        span,
+                    });
+                }
+                None => {}
+            }
+        }
+        Check::Elements {
+            min,
+            elements,
+            scope,
+            unless,
+        } => {
+            let pieces = scope_of(*scope);
+            if present(&pieces, *unless) {
+                return;
+            }
+            let (have, lack): (Vec<_>, Vec<_>) = elements
+                .iter()
+                .partition(|(_, set)| first_hit(&pieces, *set).is_some());
+            if have.len() < *min {
+                let lack: Vec<&str> = lack.iter().map(|(n, _)| n.as_str()).collect();
+                reasons.push(Found {
+                    code: ReasonCode::MissingElement,
+                    message: format!(
+                        "{} of the required {} elements present; missing: {}",
+                        have.len(),
+                        min,
+                        lack.join(", ")
+                    ),
+                    quote: None,
+                    span: None,
+                });
+            }
+        }
+        Check::Require {
+            set,
+            code,
+            message,
+            scope,
+            unless,
+            unless_title,
+        } => {
+            let pieces = scope_of(*scope);
+            if present(&pieces, *unless) || title_has(ctx, *unless_title) {
+                return;
+            }
+            if first_hit(&pieces, *set).is_none() {
+                reasons.push(Found {
+                    code: *code,
+                    message: message.clone(),
+                    quote: None,
+                    span: None,
+                });
+            }
+        }
+        Check::Forbid {
+            set,
+            code,
+            message,
+            scope,
+            unless,
+            unless_title,
+        } => {
+            let pieces = scope_of(*scope);
+            if present(&pieces, *unless) || title_has(ctx, *unless_title) {
+                return;
+            }
+            if let Some((p, h)) = first_hit(&pieces, *set) {
+                let q = hit_quote(p, h);
+                reasons.push(Found {
+                    code: *code,
+                    message: format!("{message}: '{q}'"),
+                    quote: Some(q),
+                    span: own_span(p, h.start as usize, h.end as usize),
+                });
+            }
+        }
+        Check::Crypto {
+            mode,
+            parameter,
+            scope,
+        } => {
+            let pieces = scope_of(*scope);
+            let (min, source) = threshold(sel, rule, parameter);
+            crypto(&pieces, *mode, parameter, min, &source, reasons, parameters);
+        }
+    }
+}
+
+/// Whether the document's title (its first heading, or its first block) has a term of `set`.
+fn title_has(ctx: &Context, set: Option<SetId>) -> bool {
+    let Some(set) = set else { return false };
+    let title = ctx
+        .doc
+        .blocks
+        .iter()
+        .take(8)
+        .position(|b| b.is_heading())
+        .unwrap_or(0);
+    ctx.seg
+        .hits
+        .get(title)
+        .is_some_and(|h| h.iter().any(|h| h.set == set))
+}
+
+fn crypto(
+    pieces: &[Piece],
+    mode: CryptoMode,
+    parameter: &str,
+    min: f64,
+    source: &str,
+    reasons: &mut Vec<Found>,
+    parameters: &mut BTreeMap<String, f64>,
+) {
+    let fips_validated = pieces
+        .iter()
+        .any(|p| quantity::find_fips(p.text).iter().any(|&(_, v)| v));
+    let mut strong = fips_validated;
+    let mut weak: Option<(&Piece, (usize, usize), String)> = None;
+    let mut best = 0.0f64;
+    for p in pieces {
+        match mode {
+            CryptoMode::Transit => {
+                for v in quantity::find_tls_versions(p.text) {
+                    let q = p.text[v.span.0..v.span.1].to_string();
+                    if v.unversioned && !v.ssl {
+                        continue;
+                    }
+                    let version = v.major as f64 + v.minor as f64 / 10.0;
+                    if v.ssl || version < min {
+                        weak.get_or_insert((p, v.span, q));
+                    } else {
+                        strong = true;
+                        best = best.max(version);
+                    }
+                }
+            }
+            CryptoMode::Rest => {
+                for (span, bits) in quantity::find_aes_bits(p.text) {
+                    if (bits as f64) >= min {
+                        strong = true;
+                        best = best.max(bits as f64);
+                    } else {
+                        let q = p.text[span.0..span.1].to_string();
+                        weak.get_or_insert((p, span, q));
+                    }
+                }
+                for span in quantity::find_weak_ciphers(p.text) {
+                    let q = p.text[span.0..span.1].to_string();
+                    weak.get_or_insert((p, span, q));
+                }
+            }
+        }
+    }
+    if best > 0.0 {
+        parameters.insert(parameter.to_string(), best);
+    }
+    if strong {
+        return;
+    }
+    let what = match mode {
+        CryptoMode::Transit => format!("TLS {} or higher", fmt_num(min)),
+        CryptoMode::Rest => format!("AES-{} or stronger", fmt_num(min)),
+    };
+    match weak {
+        Some((p, span, q)) => reasons.push(Found {
+            code: ReasonCode::WeakCrypto,
+            message: format!("'{q}' is weaker than {what} ({source})"),
+            quote: Some(q),
+            span: own_span(p, span.0, span.1),
+        }),
+        None => reasons.push(Found {
+            code: ReasonCode::VagueStandard,
+            message: format!("no protocol version, algorithm or FIPS validation named ({what} or FIPS 140-2/140-3 validated required)"),
+            quote: None,
+            span: None,
+        }),
+    }
+}
+
+/// Finds the deadline a clause delegates to "Schedule 2": the durations in that schedule's section, in
+/// blocks on the rule's topic. `None` when the schedule is not in the document.
+fn resolve_schedule<'c>(
+    ctx: &Context<'c>,
+    rule: &Rule,
+    reference: &str,
+) -> Option<Vec<Located<'c>>> {
+    let want = reference.to_ascii_lowercase();
+    let doc: &'c Document = ctx.doc;
+    let section = doc.sections.iter().position(|s| {
+        let d = s.display().to_ascii_lowercase();
+        d.starts_with(&want)
+            && d[want.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })?;
+    let (lo, hi) = ctx.seg.section_blocks.get(section).copied()?;
+    let mut out = Vec::new();
+    for bi in lo..hi.min(doc.blocks.len()) {
+        let hits = &ctx.seg.hits[bi];
+        let on_topic = rule.groups.iter().any(|g| hits.iter().any(|h| h.set == *g));
+        if !on_topic {
+            continue;
+        }
+        let text: &'c str = &doc.blocks[bi].text;
+        for d in quantity::find_durations(text) {
+            out.push(Located {
+                text,
+                own_offset: None,
+                d,
+            });
+        }
+    }
+    Some(out)
+}

@@ -1,0 +1,332 @@
+//! The clause engine: for every selected requirement, locates candidate clauses (one term pass over the
+//! document), judges each, and decides: the strongest operative clause gives the status, contradictions
+//! are reported, and every finding quotes its evidence with section and location.
+
+pub mod judge;
+pub mod parties;
+pub mod quantity;
+pub mod segment;
+
+use crate::document::{Document, Location};
+use crate::finding::{
+    Evidence, EvidenceLocation, Finding, Highlight, Reason, ReasonCode, Status, Threshold,
+};
+use crate::library::{Library, ParamKind, Rule, Selected, Selection};
+use crate::text::{to_source_offset, LineIndex};
+use judge::{Context, Judgement};
+use parties::Parties;
+use rayon::prelude::*;
+use segment::{Segmented, Unit};
+
+/// Analyses one document against the selected requirements. `source` is the file's text for text
+/// formats (used for line:column locations). Findings come in catalogue order.
+pub fn analyze(
+    doc: &Document,
+    source: Option<&str>,
+    lib: &Library,
+    selection: &Selection,
+) -> Vec<Finding> {
+    let seg = segment::segment(doc, &lib.terms);
+    let parties = Parties::detect(doc);
+    let ctx = Context {
+        lib,
+        doc,
+        seg: &seg,
+        parties: &parties,
+    };
+    let lines = source.map(LineIndex::new);
+    let locate = Locator {
+        doc,
+        source,
+        lines: lines.as_ref(),
+    };
+    selection
+        .entries
+        .par_iter()
+        .map(|sel| {
+            let rule = &lib.rules[sel.rule];
+            check_rule(&ctx, &locate, rule, sel)
+        })
+        .collect()
+}
+
+/// Turns block spans into evidence locations.
+struct Locator<'a> {
+    doc: &'a Document,
+    source: Option<&'a str>,
+    lines: Option<&'a LineIndex>,
+}
+
+impl Locator<'_> {
+    fn evidence(&self, block: usize, start: usize, end: usize, quote: String) -> Evidence {
+        let b = &self.doc.blocks[block];
+        let section = self.doc.section_name(b.section);
+        match (b.location, self.source, self.lines) {
+            (Location::Line { line, column }, Some(src), Some(lines)) => {
+                let s = to_source_offset(&b.source_map, start);
+                let e = to_source_offset(&b.source_map, end.saturating_sub(1)).map(|x| x + 1);
+                let (line, column) = match s {
+                    Some(off) => lines.line_col(src, off),
+                    None => (line, column),
+                };
+                Evidence {
+                    quote,
+                    section,
+                    location: EvidenceLocation {
+                        line: Some(line),
+                        column: Some(column),
+                        paragraph: None,
+                    },
+                    byte_range: match (s, e) {
+                        (Some(s), Some(e)) if e >= s => Some([s as u32, e as u32]),
+                        _ => None,
+                    },
+                    highlights: Vec::new(),
+                }
+            }
+            (Location::Line { line, column }, _, _) => Evidence {
+                quote,
+                section,
+                location: EvidenceLocation {
+                    line: Some(line),
+                    column: Some(column),
+                    paragraph: None,
+                },
+                byte_range: None,
+                highlights: Vec::new(),
+            },
+            (Location::Paragraph { paragraph }, _, _) => Evidence {
+                quote,
+                section,
+                location: EvidenceLocation {
+                    line: None,
+                    column: None,
+                    paragraph: Some(paragraph),
+                },
+                byte_range: None,
+                highlights: Vec::new(),
+            },
+        }
+    }
+}
+
+/// Whether a unit is a candidate for a rule: every locate group hit in the clause, its lead-in or
+/// (with heading context) a heading above it, at least one in the clause itself.
+/// Public for the developer example `debug_units`.
+pub fn is_candidate_pub(seg: &Segmented, doc: &Document, rule: &Rule, unit: &Unit) -> bool {
+    is_candidate(seg, doc, rule, unit)
+}
+
+fn is_candidate(seg: &Segmented, doc: &Document, rule: &Rule, unit: &Unit) -> bool {
+    if unit.is_heading || unit.defines.is_some() {
+        return false;
+    }
+    let own = seg.hits_in(unit.span);
+    let lead = unit.lead.map(|l| seg.hits_in(l)).unwrap_or(&[]);
+    if let Some(ex) = rule.exclude {
+        if own.iter().any(|h| h.set == ex) {
+            return false;
+        }
+    }
+    let section = doc.blocks[unit.span.block].section;
+    let heading = section
+        .and_then(|s| seg.heading_hits.get(s))
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    let mut in_clause = false;
+    for &g in &rule.groups {
+        let here = own.iter().any(|h| h.set == g);
+        in_clause |= here;
+        let ok = here
+            || lead.iter().any(|h| h.set == g)
+            || (rule.file.locate.heading_context && heading.contains(&g));
+        if !ok {
+            return false;
+        }
+    }
+    if !in_clause {
+        return false;
+    }
+    if let Some(re) = &rule.confirm {
+        let b = &doc.blocks[unit.span.block];
+        if !re.is_match(b.text.get(unit.span.start..unit.span.end).unwrap_or("")) {
+            return false;
+        }
+    }
+    true
+}
+
+fn rank(j: &Judgement) -> (usize, usize, usize) {
+    let hard = j
+        .reasons
+        .iter()
+        .filter(|r| r.code != ReasonCode::Conflict)
+        .count();
+    (usize::from(hard > 0), hard, j.unit)
+}
+
+const MAX_QUOTE: usize = 600;
+
+fn clip(s: &str) -> String {
+    if s.len() <= MAX_QUOTE {
+        return s.to_string();
+    }
+    let mut end = MAX_QUOTE;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = s[..end].rfind(' ').unwrap_or(end);
+    format!("{} …", &s[..cut])
+}
+
+fn check_rule(ctx: &Context, locate: &Locator, rule: &Rule, sel: &Selected) -> Finding {
+    let seg = ctx.seg;
+    let mut judged: Vec<Judgement> = Vec::new();
+    let mut customer_only = false;
+    for (i, unit) in seg.units.iter().enumerate() {
+        if !is_candidate(seg, ctx.doc, rule, unit) {
+            continue;
+        }
+        match judge::judge(ctx, rule, sel, i) {
+            Some(j) => judged.push(j),
+            None => customer_only = true,
+        }
+    }
+    let thresholds: Vec<Threshold> = sel
+        .thresholds
+        .iter()
+        .map(|(param, t)| Threshold {
+            profile: t.source.clone(),
+            parameter: param.clone(),
+            max: (t.kind == ParamKind::Max).then_some(t.value),
+            min: (t.kind == ParamKind::Min).then_some(t.value),
+        })
+        .collect();
+    let file = &rule.file;
+    let mut finding = Finding {
+        requirement: file.id.clone(),
+        title: file.title.clone(),
+        category: file.category.clone(),
+        severity: file.severity.clone(),
+        level: sel.level,
+        status: Status::Missing,
+        message: String::new(),
+        reasons: Vec::new(),
+        thresholds,
+        parameters: Default::default(),
+        evidence: Vec::new(),
+        references: file.references.clone(),
+        suggestion: file.docs.suggestion.clone(),
+    };
+    let Some(best_idx) = (0..judged.len()).min_by_key(|&i| rank(&judged[i])) else {
+        finding.message = if customer_only {
+            format!(
+                "{}: only the customer is bound; no supplier clause found.",
+                file.title
+            )
+        } else {
+            format!("{}: no operative clause found.", file.title)
+        };
+        return finding;
+    };
+    let best = &judged[best_idx];
+    let unit = &seg.units[best.unit];
+    let clause = &best.text[best.clause_start..];
+    let mut ev = locate.evidence(
+        unit.span.block,
+        unit.span.start,
+        unit.span.end,
+        clip(clause),
+    );
+    for r in &best.reasons {
+        if let Some((s, e)) = r.span {
+            if s >= best.clause_start && e - best.clause_start <= ev.quote.len() {
+                ev.highlights.push(Highlight {
+                    start: (s - best.clause_start) as u32,
+                    end: (e - best.clause_start) as u32,
+                    label: r.code.description().to_string(),
+                });
+            }
+        }
+    }
+    finding.evidence.push(ev);
+    finding.parameters = best
+        .parameters
+        .iter()
+        .map(|(k, v)| (k.clone(), *v))
+        .collect();
+    finding.reasons = best
+        .reasons
+        .iter()
+        .map(|r| Reason {
+            code: r.code,
+            message: r.message.clone(),
+            quote: r.quote.clone(),
+        })
+        .collect();
+
+    // Contradictions: another operative clause sets the same parameter on the other side of the
+    // threshold.
+    for (param, &value) in &best.parameters {
+        let Some(t) = sel.thresholds.get(param) else {
+            continue;
+        };
+        let passes = |v: f64| match t.kind {
+            ParamKind::Max => v <= t.value,
+            ParamKind::Min => v >= t.value,
+        };
+        if let Some(other) = judged.iter().filter(|j| j.unit != best.unit).find(|j| {
+            j.parameters
+                .get(param)
+                .is_some_and(|&v| passes(v) != passes(value))
+        }) {
+            let ou = &seg.units[other.unit];
+            let ov = other.parameters[param];
+            let oe = locate.evidence(
+                ou.span.block,
+                ou.span.start,
+                ou.span.end,
+                clip(&other.text[other.clause_start..]),
+            );
+            finding.reasons.push(Reason {
+                code: ReasonCode::Conflict,
+                message: format!(
+                    "another clause{} sets {param} to {ov}, against {value} here",
+                    oe.section
+                        .as_ref()
+                        .map(|s| format!(" ({s})"))
+                        .unwrap_or_default()
+                ),
+                quote: Some(oe.quote.clone()),
+            });
+            finding.evidence.push(oe);
+        }
+    }
+    let hard = finding
+        .reasons
+        .iter()
+        .any(|r| r.code != ReasonCode::Conflict);
+    finding.status = if hard {
+        Status::Weak
+    } else {
+        Status::Satisfied
+    };
+    let section = finding.evidence[0]
+        .section
+        .clone()
+        .map(|s| format!(" ({s})"))
+        .unwrap_or_default();
+    finding.message = match finding.status {
+        Status::Satisfied => format!("{}: satisfied{section}.", file.title),
+        _ => {
+            let first = finding
+                .reasons
+                .iter()
+                .find(|r| r.code != ReasonCode::Conflict)
+                .map(|r| r.message.clone())
+                .unwrap_or_default();
+            format!("{}: weak{section}: {first}.", file.title)
+        }
+    };
+    finding
+}

@@ -1,0 +1,293 @@
+//! Who is bound: finds the names the contract gives the supplier and the customer (role words from the
+//! vocabulary, plus aliases defined in the preamble such as `Acme Ltd ("Acme")`), and reads which
+//! party a clause's governing verb binds and how strongly.
+
+use crate::document::Document;
+use crate::library::terms::Hit;
+use crate::library::Library;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The party a clause binds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Supplier,
+    Customer,
+    /// "each party", "the parties".
+    Both,
+    /// No party named before the verb: a passive duty ("Customer Data shall be encrypted").
+    Implicit,
+}
+
+/// How strongly the governing verb binds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modal {
+    /// shall, must, will, agrees to, undertakes to.
+    Strong,
+    /// may, should, can, intends to.
+    Permissive,
+    /// No modal: a statement ("We encrypt all data").
+    None,
+}
+
+/// The governing verb of a clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Governing {
+    pub subject: Subject,
+    pub modal: Modal,
+    /// Byte span of the modal in the judged text.
+    pub modal_span: Option<(usize, usize)>,
+}
+
+/// Party names of one document.
+#[derive(Debug, Clone, Default)]
+pub struct Parties {
+    pub supplier_aliases: Vec<String>,
+    pub customer_aliases: Vec<String>,
+}
+
+static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\((?:each\s+|together\s+)?(?:hereinafter\s+)?(?:referred\s+to\s+as\s+)?(?:the\s+)?"([A-Z][A-Za-z0-9&.\- ]{1,40})"\)"#)
+        .expect("alias regex")
+});
+
+const SUPPLIER_WORDS: [&str; 16] = [
+    "supplier",
+    "vendor",
+    "processor",
+    "service provider",
+    "provider",
+    "contractor",
+    "business associate",
+    "subcontractor",
+    "consultant",
+    "seller",
+    "licensor",
+    "company",
+    "we",
+    "data importer",
+    "ict third-party service provider",
+    "subprocessor",
+];
+
+const CUSTOMER_WORDS: [&str; 12] = [
+    "customer",
+    "client",
+    "controller",
+    "covered entity",
+    "buyer",
+    "purchaser",
+    "licensee",
+    "you",
+    "subscriber",
+    "financial entity",
+    "data exporter",
+    "authority",
+];
+
+impl Parties {
+    /// Reads the aliases the preamble defines (first blocks of the document).
+    pub fn detect(doc: &Document) -> Parties {
+        let mut unknown = Vec::new();
+        let mut p = Parties::default();
+        let mut has_customer_alias = false;
+        let mut has_supplier_alias = false;
+        for b in doc.blocks.iter().take(25) {
+            for c in ALIAS.captures_iter(&b.text) {
+                let Some(m) = c.get(1) else { continue };
+                let alias = m.as_str().trim().to_string();
+                let lower = alias.to_ascii_lowercase();
+                if SUPPLIER_WORDS.iter().any(|w| lower == *w) {
+                    has_supplier_alias = true;
+                } else if CUSTOMER_WORDS.iter().any(|w| lower == *w) {
+                    has_customer_alias = true;
+                } else if alias.split_whitespace().count() <= 3
+                    && !lower.contains("agreement")
+                    && !lower.contains("effective")
+                    && !lower.contains("date")
+                    && !lower.contains("services")
+                    && !unknown.contains(&alias)
+                {
+                    unknown.push(alias);
+                }
+            }
+        }
+        // A company alias next to a role word: the other role is the company.
+        if unknown.len() == 1 {
+            if has_customer_alias && !has_supplier_alias {
+                p.supplier_aliases.push(unknown.remove(0));
+            } else if has_supplier_alias && !has_customer_alias {
+                p.customer_aliases.push(unknown.remove(0));
+            }
+        }
+        p
+    }
+}
+
+/// Finds the governing verb and its subject in `text` (a clause with its lead-in).
+pub fn governing(text: &str, hits: &[Hit], lib: &Library, parties: &Parties) -> Governing {
+    let strong = lib.vocab_set("modal-strong");
+    let permissive = lib.vocab_set("modal-permissive");
+    let supplier = lib.vocab_set("supplier-roles");
+    let customer = lib.vocab_set("customer-roles");
+
+    // Party mentions, as (start, end, subject), only where they can be a grammatical subject.
+    let mut mentions: Vec<(usize, usize, Subject)> = Vec::new();
+    for h in hits {
+        let who = if h.set == supplier {
+            Subject::Supplier
+        } else if h.set == customer {
+            Subject::Customer
+        } else {
+            continue;
+        };
+        mentions.push((h.start as usize, h.end as usize, who));
+    }
+    for (aliases, who) in [
+        (&parties.supplier_aliases, Subject::Supplier),
+        (&parties.customer_aliases, Subject::Customer),
+    ] {
+        for a in aliases {
+            for (i, _) in text.match_indices(a.as_str()) {
+                mentions.push((i, i + a.len(), who));
+            }
+        }
+    }
+    let lower = text.to_ascii_lowercase();
+    for phrase in ["each party", "either party", "the parties", "both parties"] {
+        for (i, _) in lower.match_indices(phrase) {
+            mentions.push((i, i + phrase.len(), Subject::Both));
+        }
+    }
+    mentions.retain(|&(s, e, _)| is_subject_position(text, s, e));
+    mentions.sort_by_key(|m| m.0);
+
+    let mut modals: Vec<(usize, usize, Modal)> = hits
+        .iter()
+        .filter_map(|h| {
+            if h.set == strong {
+                Some((h.start as usize, h.end as usize, Modal::Strong))
+            } else if h.set == permissive {
+                Some((h.start as usize, h.end as usize, Modal::Permissive))
+            } else {
+                None
+            }
+        })
+        .collect();
+    modals.sort_by_key(|m| m.0);
+
+    // The first modal whose nearest preceding party mention lies in the same clause governs; a strong
+    // modal bound to the supplier wins over a permissive one elsewhere in the text.
+    let mut best: Option<Governing> = None;
+    for &(ms, me, modal) in &modals {
+        let subject = mentions
+            .iter()
+            .rev()
+            .find(|&&(_, e, _)| e <= ms && same_clause(text, e, ms))
+            .map(|&(_, _, w)| w)
+            .unwrap_or(Subject::Implicit);
+        let g = Governing {
+            subject,
+            modal,
+            modal_span: Some((ms, me)),
+        };
+        let binds_supplier = matches!(
+            subject,
+            Subject::Supplier | Subject::Both | Subject::Implicit
+        );
+        match best {
+            None => best = Some(g),
+            Some(b) => {
+                let b_strong_supplier = b.modal == Modal::Strong
+                    && matches!(b.subject, Subject::Supplier | Subject::Both);
+                if !b_strong_supplier
+                    && modal == Modal::Strong
+                    && binds_supplier
+                    && subject != Subject::Implicit
+                {
+                    best = Some(g);
+                } else if b.subject == Subject::Implicit
+                    && subject != Subject::Implicit
+                    && !(b.modal == Modal::Strong && modal == Modal::Permissive)
+                {
+                    best = Some(g);
+                }
+            }
+        }
+    }
+    if let Some(g) = best {
+        return g;
+    }
+    // No modal: a present-tense statement binds whoever it names first.
+    let subject = mentions
+        .first()
+        .map(|&(_, _, w)| w)
+        .unwrap_or(Subject::Implicit);
+    Governing {
+        subject,
+        modal: Modal::None,
+        modal_span: None,
+    }
+}
+
+/// A party word can be a subject unless it modifies a noun ("Customer Data", "Supplier's systems").
+fn is_subject_position(text: &str, _start: usize, end: usize) -> bool {
+    let rest = &text[end.min(text.len())..];
+    if rest.starts_with("'s") || rest.starts_with("s'") || rest.starts_with('\'') {
+        return false;
+    }
+    let next = rest
+        .trim_start()
+        .split([' ', ',', ';', ':', '.', ')'])
+        .next()
+        .unwrap_or("");
+    match next.chars().next() {
+        Some(c) if c.is_uppercase() => false,
+        Some('-') => false,
+        _ => true,
+    }
+}
+
+/// No sentence or clause break between two offsets.
+fn same_clause(text: &str, from: usize, to: usize) -> bool {
+    let between = &text[from.min(text.len())..to.min(text.len())];
+    !between.contains(". ") && !between.contains("; ") && between.len() < 220
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gov(text: &str) -> Governing {
+        let lib = Library::builtin().unwrap();
+        let hits = lib.terms.find(text);
+        governing(text, &hits, &lib, &Parties::default())
+    }
+
+    #[test]
+    fn reads_subject_and_modal() {
+        let g = gov("Upon becoming aware of any incident, Supplier shall notify Customer.");
+        assert_eq!((g.subject, g.modal), (Subject::Supplier, Modal::Strong));
+        let g = gov("Customer shall notify Supplier of any incident.");
+        assert_eq!(g.subject, Subject::Customer);
+        let g = gov("Customer Data shall be encrypted at rest.");
+        assert_eq!((g.subject, g.modal), (Subject::Implicit, Modal::Strong));
+        let g = gov("Supplier may notify Customer of incidents.");
+        assert_eq!((g.subject, g.modal), (Subject::Supplier, Modal::Permissive));
+        let g = gov("For incidents that may affect Customer, Supplier shall notify Customer.");
+        assert_eq!((g.subject, g.modal), (Subject::Supplier, Modal::Strong));
+        let g = gov("We will notify you within 72 hours.");
+        assert_eq!((g.subject, g.modal), (Subject::Supplier, Modal::Strong));
+    }
+
+    #[test]
+    fn detects_company_alias() {
+        let d = crate::ingest::markdown::read_markdown(
+            "This Agreement is between Acme Cloud Ltd (\"Acme\") and Beta Bank plc (the \"Customer\").\n",
+            &Default::default(),
+        )
+        .unwrap();
+        let p = Parties::detect(&d);
+        assert_eq!(p.supplier_aliases, vec!["Acme"]);
+    }
+}

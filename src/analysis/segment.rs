@@ -1,0 +1,307 @@
+//! Cuts a document into the units the rules judge: sentences, and within a sentence the items of an
+//! inline enumeration ("Provider will: (a) notify …; (b) provide …"), each with the lead-in that
+//! governs it (a sentence's words before its first item, or the paragraph "Supplier shall:" above a
+//! list). Also runs the one term pass over every block and marks definitions.
+
+use crate::document::{BlockKind, Document};
+use crate::library::terms::{Hit, Terms};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A span of one block's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One judged unit.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub span: Span,
+    /// The words that govern this unit: "Supplier shall:" above a list, or a sentence's lead-in.
+    pub lead: Option<Span>,
+    /// This unit defines a term ("'Security Incident' means …"): context, never a candidate.
+    pub defines: Option<String>,
+    pub is_heading: bool,
+}
+
+/// A document cut into units, with the term hits of every block.
+#[derive(Debug)]
+pub struct Segmented {
+    pub units: Vec<Unit>,
+    /// Term hits per block, sorted by position.
+    pub hits: Vec<Vec<Hit>>,
+    /// Term hits of each section's title (and its ancestors' titles), per section.
+    pub heading_hits: Vec<Vec<u32>>,
+    /// For each section, the range of block indices it and its subsections cover.
+    pub section_blocks: Vec<(usize, usize)>,
+    /// Defined terms: (term, unit index).
+    pub definitions: Vec<(String, usize)>,
+}
+
+static ABBREVIATIONS: [&str; 22] = [
+    "e.g", "i.e", "inc", "ltd", "co", "corp", "no", "nos", "sec", "cl", "art", "arts", "para",
+    "u.s", "v", "vs", "etc", "approx", "st", "mr", "ms", "dr",
+];
+
+/// Byte offsets where sentences end (exclusive), for one block's text.
+pub fn sentence_ends(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut ends = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if (c == b'.' || c == b'?' || c == b'!') && i + 1 < b.len() && b[i + 1] == b' ' {
+            // Next word must start like a sentence.
+            let next = b.get(i + 2).copied().unwrap_or(b' ');
+            let starts =
+                next.is_ascii_uppercase() || next == b'"' || next == b'(' || next.is_ascii_digit();
+            if starts && c == b'.' {
+                // Guard abbreviations and numbers ("cl. 5", "No. 3", "12.3", "a.").
+                let word_start = text[..i]
+                    .rfind(|ch: char| ch == ' ' || ch == '(')
+                    .map_or(0, |p| p + 1);
+                let word = text[word_start..i].to_ascii_lowercase();
+                let is_abbrev = ABBREVIATIONS.contains(&word.as_str())
+                    || (word.len() == 1 && word.chars().all(|ch| ch.is_ascii_alphabetic()))
+                    || word.chars().all(|ch| ch.is_ascii_digit() || ch == '.');
+                if !is_abbrev {
+                    ends.push(i + 1);
+                }
+            } else if starts {
+                ends.push(i + 1);
+            }
+        }
+        i += 1;
+    }
+    ends.push(b.len());
+    ends.dedup();
+    ends
+}
+
+static ENUM_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[:;,]\s*(?:and\s+|or\s+)?|\s)\(([a-z]|[ivx]{1,4}|[0-9]{1,2})\)\s")
+        .expect("enumeration regex")
+});
+
+static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"^(?:\([a-z0-9]+\)\s*|[0-9.]+\s*)?"([A-Z][A-Za-z0-9'\- ]{1,60})"\s*(?:\([^)]*\)\s*)?(?:means|shall mean|has the meaning|refers to|includes|is defined)"#,
+    )
+    .expect("definition regex")
+});
+
+/// Splits one sentence into enumeration items. Returns (lead-in end, item ranges); no items when the
+/// sentence has fewer than two.
+fn enumeration_items(text: &str, start: usize, end: usize) -> Option<(usize, Vec<(usize, usize)>)> {
+    let s = &text[start..end];
+    let marks: Vec<usize> = ENUM_ITEM
+        .captures_iter(s)
+        .filter_map(|c| c.get(1).map(|m| start + m.start() - 1))
+        .collect();
+    if marks.len() < 2 {
+        return None;
+    }
+    let lead_end = marks[0];
+    let mut items = Vec::new();
+    for (i, &m) in marks.iter().enumerate() {
+        let e = marks.get(i + 1).copied().unwrap_or(end);
+        items.push((m, e));
+    }
+    Some((lead_end, items))
+}
+
+/// Cuts `doc` into units and finds all term hits.
+pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
+    let hits: Vec<Vec<Hit>> = doc.blocks.iter().map(|b| terms.find(&b.text)).collect();
+    let mut heading_hits = Vec::with_capacity(doc.sections.len());
+    for (i, s) in doc.sections.iter().enumerate() {
+        let mut sets: Vec<u32> = terms.find(&s.title).into_iter().map(|h| h.set).collect();
+        if let Some(p) = s.parent {
+            if p < i {
+                sets.extend(
+                    heading_hits
+                        .get(p)
+                        .map(|v: &Vec<u32>| v.as_slice())
+                        .unwrap_or(&[]),
+                );
+            }
+        }
+        sets.sort_unstable();
+        sets.dedup();
+        heading_hits.push(sets);
+    }
+
+    let mut section_blocks = vec![(usize::MAX, 0usize); doc.sections.len()];
+    for (bi, b) in doc.blocks.iter().enumerate() {
+        let mut cur = b.section;
+        let mut guard = 0;
+        while let Some(s) = cur {
+            if guard > 64 {
+                break;
+            }
+            guard += 1;
+            if let Some(r) = section_blocks.get_mut(s) {
+                r.0 = r.0.min(bi);
+                r.1 = r.1.max(bi + 1);
+            }
+            cur = doc.sections.get(s).and_then(|x| x.parent);
+        }
+    }
+
+    let mut units = Vec::new();
+    let mut definitions = Vec::new();
+    // The last paragraph that ends with ':' — the lead-in of the list items that follow it.
+    let mut list_lead: Option<Span> = None;
+    for (bi, b) in doc.blocks.iter().enumerate() {
+        let text = b.text.as_str();
+        let is_heading = b.is_heading();
+        let is_item = matches!(b.kind, BlockKind::ListItem { .. })
+            || !b.label.is_empty()
+            || text.starts_with('(');
+        let block_lead = if is_item { list_lead } else { None };
+        if !is_item && !is_heading {
+            list_lead = None;
+        }
+        let mut start = 0;
+        for end in sentence_ends(text) {
+            let (s, e) = trim_span(text, start, end);
+            start = end;
+            if s >= e {
+                continue;
+            }
+            let defines = DEFINITION
+                .captures(&text[s..e])
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str().to_string());
+            match enumeration_items(text, s, e) {
+                Some((lead_end, items)) if defines.is_none() => {
+                    let lead = Span {
+                        block: bi,
+                        start: s,
+                        end: lead_end,
+                    };
+                    let outer = block_lead;
+                    for (is, ie) in items {
+                        units.push(Unit {
+                            span: Span {
+                                block: bi,
+                                start: is,
+                                end: ie,
+                            },
+                            lead: Some(match outer {
+                                // Keep the paragraph lead when the sentence's own lead-in is empty.
+                                Some(o) if lead_end - s < 3 => o,
+                                _ => lead,
+                            }),
+                            defines: None,
+                            is_heading,
+                        });
+                    }
+                }
+                _ => {
+                    if let Some(term) = &defines {
+                        definitions.push((term.clone(), units.len()));
+                    }
+                    units.push(Unit {
+                        span: Span {
+                            block: bi,
+                            start: s,
+                            end: e,
+                        },
+                        lead: block_lead,
+                        defines,
+                        is_heading,
+                    });
+                }
+            }
+        }
+        if !is_heading && text.trim_end().ends_with(':') {
+            let s = text.rfind(". ").map_or(0, |p| p + 2);
+            list_lead = Some(Span {
+                block: bi,
+                start: s,
+                end: text.len(),
+            });
+        }
+    }
+    Segmented {
+        units,
+        hits,
+        heading_hits,
+        section_blocks,
+        definitions,
+    }
+}
+
+fn trim_span(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    while s < e && b[s] == b' ' {
+        s += 1;
+    }
+    while e > s && b[e - 1] == b' ' {
+        e -= 1;
+    }
+    (s, e)
+}
+
+impl Segmented {
+    /// Hits of a block within a byte range.
+    pub fn hits_in(&self, span: Span) -> &[Hit] {
+        let Some(all) = self.hits.get(span.block) else {
+            return &[];
+        };
+        let lo = all.partition_point(|h| (h.start as usize) < span.start);
+        let hi = all.partition_point(|h| (h.start as usize) < span.end);
+        let hi = hi.max(lo);
+        // Hits that run past the end are cut by the caller when it matters.
+        &all[lo..hi]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_guard_abbreviations_and_numbers() {
+        let t = "Supplier shall comply with cl. 5 and Section 12.3. It shall notify Customer, e.g. by email. Done.";
+        let ends = sentence_ends(t);
+        let sents: Vec<&str> = {
+            let mut s = 0;
+            ends.iter()
+                .map(|&e| {
+                    let x = t[s..e].trim();
+                    s = e;
+                    x
+                })
+                .collect()
+        };
+        assert_eq!(
+            sents,
+            vec![
+                "Supplier shall comply with cl. 5 and Section 12.3.",
+                "It shall notify Customer, e.g. by email.",
+                "Done."
+            ]
+        );
+    }
+
+    #[test]
+    fn enumerations_split_with_lead() {
+        let t = "Upon becoming aware, Provider will: (a) notify Customer within 72 hours; (b) provide information; and (c) contain it.";
+        let (lead_end, items) = enumeration_items(t, 0, t.len()).unwrap();
+        assert!(t[..lead_end].ends_with("will: "));
+        assert_eq!(items.len(), 3);
+        assert!(t[items[0].0..items[0].1].starts_with("(a) notify"));
+    }
+
+    #[test]
+    fn definitions_are_marked() {
+        assert!(DEFINITION.is_match("\"Security Incident\" means any actual or suspected breach."));
+        assert!(DEFINITION.is_match("(k) \"Customer Data\" means data."));
+        assert!(!DEFINITION.is_match("Supplier shall notify."));
+    }
+}

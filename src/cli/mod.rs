@@ -1,0 +1,285 @@
+//! The command line: argument parsing (clap) and the subcommands. CLI types stay in this module.
+
+pub mod check;
+pub mod dump;
+pub mod rules;
+
+use crate::ingest::{self, docx::Revision, Limits};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Exit codes: 0 no required finding reached the --fail-on level; 1 one did; 2 usage, configuration
+/// or input error.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "clauselint",
+    version,
+    about = "Checks supplier contracts for required cybersecurity clauses: satisfied, weak or missing",
+    after_help = "Exit codes: 0 = no required finding at the --fail-on level; 1 = at least one; 2 = usage, configuration or input error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check contracts: satisfied, weak or missing for every requirement of the selected profiles.
+    Check(CheckArgs),
+    /// List the requirements (of a profile, or all).
+    Rules(RulesArgs),
+    /// Explain one requirement: what it requires, the bar, why, the fix, and its reason codes.
+    Explain(ExplainArgs),
+    /// Print a contract as clauselint reads it: blocks, section paths and locations.
+    Dump(DumpArgs),
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Jsonl,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Contract files or directories (Markdown, DOCX or plain text; detected by content).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Profile(s) to check against; repeat for several (their union, strictest thresholds).
+    #[arg(
+        long = "profile",
+        short = 'p',
+        value_name = "NAME",
+        default_value = "baseline"
+    )]
+    pub profiles: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Which required findings fail the run (exit code 1): missing, weak (weak or missing), never.
+    #[arg(long, value_enum, default_value_t = check::FailOn::Missing)]
+    pub fail_on: check::FailOn,
+    /// Also show satisfied requirements in the text report.
+    #[arg(long)]
+    pub show_satisfied: bool,
+    /// Only the summary lines.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct RulesArgs {
+    /// Only the requirements of this profile.
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+    #[arg(long, value_enum, default_value_t = DumpFormat::Text)]
+    pub format: DumpFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// Requirement ID, e.g. INC-NOTIFY-TIME.
+    pub id: String,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct LimitArgs {
+    /// Largest input file accepted, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 100)]
+    pub max_file_mib: u64,
+    /// Largest decompressed DOCX part accepted, in MiB (zip bomb guard).
+    #[arg(long, value_name = "MIB", default_value_t = 256)]
+    pub max_part_mib: u64,
+}
+
+impl LimitArgs {
+    pub fn limits(&self) -> Limits {
+        Limits {
+            max_file_bytes: self.max_file_mib.saturating_mul(1024 * 1024),
+            max_part_bytes: self.max_part_mib.saturating_mul(1024 * 1024),
+            ..Limits::default()
+        }
+    }
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DumpFormat {
+    Text,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct DumpArgs {
+    /// Contract files (Markdown, DOCX or plain text; detected by content).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DumpFormat::Text)]
+    pub format: DumpFormat,
+    /// For DOCX with tracked changes: show the original text (all changes rejected).
+    #[arg(long)]
+    pub original: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// Runs the CLI and returns the process exit code.
+pub fn run(cli: Cli) -> i32 {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let code = match cli.command {
+        Command::Dump(args) => run_dump(&args, &mut out),
+        Command::Check(args) => run_check(&args, &mut out),
+        Command::Rules(args) => rules::run_rules(&args, &mut out),
+        Command::Explain(args) => rules::run_explain(&args, &mut out),
+    };
+    match code {
+        Ok(code) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            eprintln!("clauselint: error: {e}");
+            EXIT_ERROR
+        }
+    }
+}
+
+fn run_dump(args: &DumpArgs, out: &mut dyn Write) -> std::io::Result<i32> {
+    let limits = args.limits.limits();
+    let revision = if args.original {
+        Revision::Original
+    } else {
+        Revision::Accepted
+    };
+    let mut code = EXIT_OK;
+    for path in &args.paths {
+        let shown = path.display().to_string();
+        let result = if revision == Revision::Original {
+            read_original(path, &limits)
+        } else {
+            ingest::read_path(path, &limits).map(|i| i.document)
+        };
+        match result {
+            Ok(doc) => match args.format {
+                DumpFormat::Text => dump::write_text(out, &shown, &doc)?,
+                DumpFormat::Json => dump::write_json(out, &shown, &doc, revision)?,
+            },
+            Err(e) => {
+                eprintln!("clauselint: {shown}: {e}");
+                code = EXIT_ERROR;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(code)
+}
+
+fn read_original(
+    path: &std::path::Path,
+    limits: &Limits,
+) -> Result<crate::document::Document, ingest::IngestError> {
+    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => ingest::IngestError::NotFound,
+        _ => ingest::IngestError::Io(e.to_string()),
+    })?;
+    if ingest::sniff(&bytes) == ingest::Sniffed::Zip {
+        ingest::docx::read_docx_revision(&bytes, limits, Revision::Original)
+    } else {
+        ingest::read_path(path, limits).map(|i| i.document)
+    }
+}
+
+/// Loads the built-in library, or reports why it cannot be loaded.
+pub fn load_library() -> Result<crate::library::Library, i32> {
+    crate::library::Library::builtin().map_err(|e| {
+        eprintln!("clauselint: error: clause library: {e}");
+        EXIT_ERROR
+    })
+}
+
+fn run_check(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
+    if let Some(n) = args.threads {
+        if n == 0 {
+            eprintln!("clauselint: error: --threads must be at least 1");
+            return Ok(EXIT_ERROR);
+        }
+        // A second initialisation (tests calling run twice) keeps the first pool; that is harmless.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
+    }
+    let lib = match load_library() {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
+    let selection = match lib.select(&args.profiles) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("clauselint: error: {e}");
+            return Ok(EXIT_ERROR);
+        }
+    };
+    let inputs = check::expand_inputs(&args.paths);
+    let report = check::check_all(&inputs, &lib, &selection, &args.limits.limits());
+    for d in &report.documents {
+        if let Some(e) = &d.error {
+            eprintln!("clauselint: {}: {e}", d.path);
+        }
+    }
+    let mut buf: Vec<u8> = Vec::new();
+    let target: &mut dyn Write = if args.output.is_some() { &mut buf } else { out };
+    match args.format {
+        ReportFormat::Text => crate::report::text::write(
+            target,
+            &report,
+            crate::report::text::TextOptions {
+                quiet: args.quiet,
+                show_satisfied: args.show_satisfied,
+            },
+        )?,
+        ReportFormat::Json => crate::report::json::write(target, &report)?,
+        ReportFormat::Jsonl => {
+            for d in &report.documents {
+                crate::report::json::write_line(target, d)?;
+            }
+        }
+    }
+    if let Some(path) = &args.output {
+        if let Err(e) = write_atomically(path, &buf) {
+            eprintln!("clauselint: error: cannot write {}: {e}", path.display());
+            return Ok(EXIT_ERROR);
+        }
+    }
+    out.flush()?;
+    Ok(check::exit_code(&report, args.fail_on))
+}
+
+/// Writes a file via a temporary file in the same directory and a rename: never half-written.
+pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "report".into());
+    let tmp = dir.join(format!(".{name}.clauselint-{}.tmp", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}

@@ -1,0 +1,126 @@
+//! Recognises clause numbers typed at the start of a heading or paragraph ("12.3", "Section 5",
+//! "(a)", "IV.", "Schedule 2") and splits them from the text that follows.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^((?i:section|article|clause|schedule|annex|exhibit|appendix|attachment|part)\s+",
+        r"[0-9A-Z][0-9A-Za-z]*(?:\.[0-9]+)*\.?:?",
+        r"|[0-9]{1,3}(?:\.[0-9]{1,3})+\.?",
+        r"|[0-9]{1,3}[.)]",
+        r"|\([a-zA-Z0-9]{1,4}\)",
+        r"|[a-z][.)]",
+        r"|[A-Z]\.",
+        r"|[IVX]{1,5}\.",
+        r")(?:\s+|$)",
+    ))
+    .expect("clause number regex")
+});
+
+/// A clause number split off the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClauseNumber<'a> {
+    /// The number as written, without a trailing period or colon ("12.3", "Section 5", "(a)").
+    pub number: &'a str,
+    /// Depth of a decimal number ("12" → 1, "12.3" → 2); 1 for words like "Section 5"; 0 for letters.
+    pub depth: u8,
+    /// Byte offset where the rest of the text starts.
+    pub rest_offset: usize,
+}
+
+/// Splits a leading clause number off `text`.
+pub fn split(text: &str) -> Option<ClauseNumber<'_>> {
+    let caps = NUMBER.captures(text)?;
+    let whole = caps.get(0)?;
+    let num = caps.get(1)?.as_str();
+    let number = num.trim_end_matches([':', ' ']);
+    let number =
+        if number.contains('.') && number.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            number.trim_end_matches('.')
+        } else if number.ends_with('.') && number.len() > 1 && !number.starts_with('(') {
+            number.trim_end_matches('.')
+        } else {
+            number
+        };
+    let first = number.chars().next()?;
+    let depth = if first.is_ascii_digit() {
+        number.split('.').filter(|p| !p.is_empty()).count() as u8
+    } else if first.is_ascii_uppercase() && number.len() > 2 {
+        // "Section 5", "Schedule 2", roman numerals "IV"
+        1
+    } else {
+        0
+    };
+    Some(ClauseNumber {
+        number,
+        depth,
+        rest_offset: whole.end(),
+    })
+}
+
+/// Whether a line reads like a title rather than a sentence: short, no final period, mostly
+/// capitalised words.
+pub fn looks_like_title(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 90 || t.ends_with([';', ',']) {
+        return false;
+    }
+    let body = t.trim_end_matches(['.', ':']);
+    if body.contains(". ") {
+        return false;
+    }
+    let words: Vec<&str> = body.split_whitespace().collect();
+    if words.is_empty() || words.len() > 12 {
+        return false;
+    }
+    let caps = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
+        .count();
+    let small = [
+        "and", "or", "of", "the", "to", "for", "in", "on", "with", "a", "an", "by",
+    ];
+    let small_count = words.iter().filter(|w| small.contains(w)).count();
+    caps + small_count == words.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_numbers() {
+        let c = split("12.3 Security Incidents").unwrap();
+        assert_eq!((c.number, c.depth), ("12.3", 2));
+        assert_eq!(
+            &"12.3 Security Incidents"[c.rest_offset..],
+            "Security Incidents"
+        );
+        assert_eq!(split("12.3. Notice").unwrap().number, "12.3");
+        assert_eq!(split("5. Audit").unwrap().number, "5");
+        assert_eq!(split("(a) the Supplier").unwrap().number, "(a)");
+        assert_eq!(split("Section 7 Term").unwrap().number, "Section 7");
+        assert_eq!(
+            split("SCHEDULE 2 Service Levels").unwrap().number,
+            "SCHEDULE 2"
+        );
+        assert_eq!(split("IV. Liability").unwrap().number, "IV");
+        assert!(split("The Supplier shall").is_none());
+        assert!(split("72 hours is the limit").is_none());
+    }
+
+    #[test]
+    fn titles() {
+        assert!(looks_like_title("Security Incidents"));
+        assert!(looks_like_title("Return and Deletion of Data"));
+        assert!(!looks_like_title(
+            "Supplier shall notify Customer within 72 hours."
+        ));
+    }
+}
