@@ -622,3 +622,29 @@ fn read_bytes_detects_docx_and_strict_namespace() {
     let fake = r#"<w:document xmlns:w="urn:other"><w:body><w:p><w:r><w:t>no</w:t></w:r></w:p></w:body></w:document>"#;
     assert!(read(&docx(fake, &[])).blocks.is_empty());
 }
+
+/// Prints read times: `cargo test --release --test docx_reader timing -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn timing() {
+    let Some(dir) = corpus() else { return };
+    let mut files: Vec<_> = std::fs::read_dir(dir.join("docx"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for path in files {
+        let bytes = std::fs::read(&path).unwrap();
+        let runs = 50;
+        let t = std::time::Instant::now();
+        for _ in 0..runs {
+            read_docx(&bytes, &Limits::default()).unwrap();
+        }
+        println!(
+            "{:>8} B {:>7.2} ms  {}",
+            bytes.len(),
+            t.elapsed().as_secs_f64() * 1000.0 / runs as f64,
+            path.file_name().unwrap().to_string_lossy()
+        );
+    }
+}
