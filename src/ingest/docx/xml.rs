@@ -1,0 +1,316 @@
+//! The XML event driver shared by every DOCX part parser: namespace resolution, element depth limit,
+//! DTD refusal, entity handling, and the size-capped reader that catches lying zip headers.
+
+use crate::ingest::{IngestError, Limits};
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::ResolveResult;
+use quick_xml::NsReader;
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::io::{BufRead, Read};
+use std::rc::Rc;
+
+/// The namespaces the parsers care about; everything else is `Other`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ns {
+    /// WordprocessingML main (transitional or strict).
+    W,
+    /// Markup compatibility (`mc:AlternateContent`).
+    Mc,
+    /// Package relationships.
+    Rels,
+    Other,
+}
+
+fn classify_ns(r: &ResolveResult<'_>) -> Ns {
+    match r {
+        ResolveResult::Bound(ns) => match ns.into_inner() {
+            "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+            | "http://purl.oclc.org/ooxml/wordprocessingml/main" => Ns::W,
+            "http://schemas.openxmlformats.org/markup-compatibility/2006" => Ns::Mc,
+            "http://schemas.openxmlformats.org/package/2006/relationships" => Ns::Rels,
+            _ => Ns::Other,
+        },
+        _ => Ns::Other,
+    }
+}
+
+/// Receives the events of one part. `start`/`end` are always paired (empty elements produce both).
+pub(crate) trait Handler {
+    fn start(&mut self, ns: Ns, local: &str, e: &BytesStart<'_>) -> Result<(), IngestError>;
+    fn end(&mut self, ns: Ns, local: &str) -> Result<(), IngestError>;
+    fn text(&mut self, t: &str);
+}
+
+/// The value of the attribute with local name `name` (any prefix), unescaped.
+pub(crate) fn attr<'a>(e: &'a BytesStart<'_>, name: &str) -> Option<Cow<'a, str>> {
+    for a in e.attributes().with_checks(false).flatten() {
+        if a.key.local_name().into_inner() == name {
+            return Some(
+                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                    .unwrap_or(a.value),
+            );
+        }
+    }
+    None
+}
+
+/// An on/off property (`<w:b/>`, `<w:isLgl w:val="false"/>`).
+pub(crate) fn on_off(e: &BytesStart<'_>) -> bool {
+    match attr(e, "val").as_deref() {
+        None => true,
+        Some(v) => !matches!(v, "0" | "false" | "off"),
+    }
+}
+
+/// An integer attribute `w:val`, clamped into i64; `None` when absent or unparsable.
+pub(crate) fn int_val(e: &BytesStart<'_>) -> Option<i64> {
+    let v = attr(e, "val")?;
+    let v = v.trim();
+    v.parse::<i64>()
+        .ok()
+        .or_else(|| v.parse::<f64>().ok().map(|f| f as i64))
+}
+
+/// A reader that fails once more than `limit` bytes came through: the declared size of a zip entry
+/// can lie, this cannot.
+pub(crate) struct Limited<R> {
+    inner: R,
+    left: u64,
+    exceeded: Rc<Cell<bool>>,
+}
+
+impl<R> Limited<R> {
+    pub(crate) fn new(inner: R, limit: u64) -> (Self, Rc<Cell<bool>>) {
+        let flag = Rc::new(Cell::new(false));
+        (
+            Limited {
+                inner,
+                left: limit,
+                exceeded: flag.clone(),
+            },
+            flag,
+        )
+    }
+}
+
+impl<R: Read> Read for Limited<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        // Allow one byte past the limit to tell "exactly at the limit" from "over it".
+        let want = (buf.len() as u64).min(self.left.saturating_add(1)) as usize;
+        let n = self.inner.read(&mut buf[..want])?;
+        if n as u64 > self.left {
+            self.exceeded.set(true);
+            return Err(std::io::Error::other("part exceeds the size limit"));
+        }
+        self.left -= n as u64;
+        Ok(n)
+    }
+}
+
+/// Everything that turns a part's bytes into handler calls.
+pub(crate) struct PartSource<'p, R> {
+    pub part: &'p str,
+    pub reader: R,
+    /// Set by the [`Limited`] reader when the part is larger than allowed.
+    pub exceeded: Rc<Cell<bool>>,
+    pub limit: u64,
+}
+
+/// Makes a single-line message.
+pub(crate) fn one_line(s: impl std::fmt::Display) -> String {
+    let s = s.to_string();
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        out.push(if c.is_control() { ' ' } else { c });
+    }
+    if out.len() > 300 {
+        let mut cut = 300;
+        while !out.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        out.truncate(cut);
+        out.push('…');
+    }
+    out
+}
+
+fn predefined_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "apos" => '\'',
+        "quot" => '"',
+        _ => return None,
+    })
+}
+
+/// Streams one part through `handler`, enforcing the depth limit and refusing DTDs.
+pub(crate) fn drive<R: BufRead, H: Handler>(
+    src: PartSource<'_, R>,
+    limits: &Limits,
+    handler: &mut H,
+) -> Result<(), IngestError> {
+    let PartSource {
+        part,
+        reader,
+        exceeded,
+        limit,
+    } = src;
+    let mut xml = NsReader::from_reader(reader);
+    {
+        let cfg = xml.config_mut();
+        cfg.check_end_names = true;
+        cfg.expand_empty_elements = false;
+        cfg.trim_text(false);
+    }
+    let mut buf = Vec::with_capacity(16 * 1024);
+    let mut depth: usize = 0;
+    let max_depth = limits.max_xml_depth;
+    let err = |e: quick_xml::Error| -> IngestError {
+        if exceeded.get() {
+            return IngestError::PartTooLarge {
+                part: part.to_string(),
+                limit,
+            };
+        }
+        match e {
+            quick_xml::Error::Io(io) => {
+                IngestError::CorruptZip(one_line(format_args!("{part}: {io}")))
+            }
+            other => IngestError::Xml {
+                part: part.to_string(),
+                message: one_line(other),
+            },
+        }
+    };
+    loop {
+        buf.clear();
+        let (res, ev) = xml.read_resolved_event_into(&mut buf).map_err(err)?;
+        match ev {
+            Event::Start(e) => {
+                depth += 1;
+                if depth > max_depth {
+                    return Err(IngestError::TooDeep {
+                        part: part.to_string(),
+                        limit: max_depth,
+                    });
+                }
+                let ns = classify_ns(&res);
+                let local = e.local_name();
+                handler.start(ns, local.into_inner(), &e)?;
+            }
+            Event::Empty(e) => {
+                if depth + 1 > max_depth {
+                    return Err(IngestError::TooDeep {
+                        part: part.to_string(),
+                        limit: max_depth,
+                    });
+                }
+                let ns = classify_ns(&res);
+                let local = e.local_name();
+                handler.start(ns, local.into_inner(), &e)?;
+                handler.end(ns, local.into_inner())?;
+            }
+            Event::End(e) => {
+                depth = depth.saturating_sub(1);
+                let ns = classify_ns(&res);
+                handler.end(ns, e.local_name().into_inner())?;
+            }
+            Event::Text(t) => {
+                let s = t.xml10_content();
+                if !s.is_empty() {
+                    handler.text(&s);
+                }
+            }
+            Event::CData(t) => {
+                let s = t.xml10_content();
+                handler.text(&s);
+            }
+            Event::GeneralRef(r) => {
+                if r.is_char_ref() {
+                    if let Ok(Some(c)) = r.resolve_char_ref() {
+                        let mut b = [0u8; 4];
+                        handler.text(c.encode_utf8(&mut b));
+                    }
+                } else if let Some(c) = predefined_entity(&r.xml10_content()) {
+                    let mut b = [0u8; 4];
+                    handler.text(c.encode_utf8(&mut b));
+                }
+                // Unknown entities (no DTD is ever processed) are dropped.
+            }
+            Event::DocType(_) => {
+                return Err(IngestError::Dtd {
+                    part: part.to_string(),
+                });
+            }
+            Event::Eof => break,
+            Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+        }
+    }
+    if exceeded.get() {
+        return Err(IngestError::PartTooLarge {
+            part: part.to_string(),
+            limit,
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Count(usize);
+    impl Handler for Count {
+        fn start(&mut self, _: Ns, _: &str, _: &BytesStart<'_>) -> Result<(), IngestError> {
+            self.0 += 1;
+            Ok(())
+        }
+        fn end(&mut self, _: Ns, _: &str) -> Result<(), IngestError> {
+            Ok(())
+        }
+        fn text(&mut self, _: &str) {}
+    }
+
+    #[test]
+    fn limited_reader_cuts_off_a_lying_part() {
+        let xml = format!("<a>{}</a>", "<b/>".repeat(1000));
+        let (limited, exceeded) = Limited::new(xml.as_bytes(), 100);
+        let src = PartSource {
+            part: "word/document.xml",
+            reader: std::io::BufReader::new(limited),
+            exceeded,
+            limit: 100,
+        };
+        let err = drive(src, &Limits::default(), &mut Count(0)).unwrap_err();
+        assert_eq!(
+            err,
+            IngestError::PartTooLarge {
+                part: "word/document.xml".into(),
+                limit: 100
+            }
+        );
+        // Exactly at the limit is fine.
+        let (limited, exceeded) = Limited::new(xml.as_bytes(), xml.len() as u64);
+        let src = PartSource {
+            part: "p",
+            reader: std::io::BufReader::new(limited),
+            exceeded,
+            limit: xml.len() as u64,
+        };
+        let mut c = Count(0);
+        drive(src, &Limits::default(), &mut c).unwrap();
+        assert_eq!(c.0, 1001);
+    }
+
+    #[test]
+    fn one_line_messages() {
+        assert_eq!(one_line("a\nb\r\tc"), "a b  c");
+        assert!(one_line("x".repeat(1000)).chars().count() <= 301);
+    }
+}
