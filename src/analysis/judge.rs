@@ -368,6 +368,24 @@ pub fn judge(ctx: &Context, rule: &Rule, sel: &Selected, unit_index: usize) -> O
     }
 
     for check in &rule.checks {
+        if let Check::Elements {
+            address,
+            elements,
+            scope,
+            ..
+        } = check
+        {
+            if *address > 0 {
+                let pieces = ctx.pieces(&own, &own_hits, unit, *scope);
+                let have = elements
+                    .iter()
+                    .filter(|(_, set)| first_hit(&pieces, *set).is_some())
+                    .count();
+                if have < *address {
+                    return None;
+                }
+            }
+        }
         evaluate(
             ctx,
             rule,
@@ -707,6 +725,7 @@ fn evaluate(
         }
         Check::Elements {
             min,
+            address: _,
             elements,
             scope,
             unless,

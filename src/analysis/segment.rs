@@ -168,12 +168,14 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
             list_lead = None;
         }
         let mut start = 0;
-        for end in sentence_ends(text) {
+        for (n, end) in sentence_ends(text).into_iter().enumerate() {
             let (s, e) = trim_span(text, start, end);
             start = end;
             if s >= e {
                 continue;
             }
+            // A clause's leading title ("3.1 Notification.") reads as a heading, not as a clause.
+            let is_heading = is_heading || (n == 0 && e < text.len() && is_leading_title(&text[s..e]));
             let defines = DEFINITION
                 .captures(&text[s..e])
                 .and_then(|c| c.get(1))
@@ -236,6 +238,15 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
         section_blocks,
         definitions,
     }
+}
+
+/// "3.1 Notification." or "a. Periodic Tests." at the start of a block.
+fn is_leading_title(sentence: &str) -> bool {
+    let rest = match crate::ingest::clause_number::split(sentence) {
+        Some(c) => &sentence[c.rest_offset..],
+        None => sentence,
+    };
+    rest.len() < 70 && crate::ingest::clause_number::looks_like_title(rest)
 }
 
 fn trim_span(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {

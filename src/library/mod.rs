@@ -76,6 +76,7 @@ pub enum Check {
     },
     Elements {
         min: usize,
+        address: usize,
         elements: Vec<(String, SetId)>,
         scope: Scope,
         unless: Option<SetId>,
@@ -695,6 +696,7 @@ fn compile_rule(
             }
             Criterion::Elements {
                 min,
+                address,
                 elements,
                 scope,
                 unless,
@@ -716,6 +718,7 @@ fn compile_rule(
                 }
                 Check::Elements {
                     min: *min,
+                    address: *address,
                     elements: els,
                     scope: *scope,
                     unless: opt_set(tb, &format!("{name}/unless"), unless),

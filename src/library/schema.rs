@@ -140,6 +140,10 @@ pub enum Criterion {
     /// At least `min` of the named elements must be present.
     Elements {
         min: usize,
+        /// A clause with fewer elements than this does not address the requirement at all (it is not
+        /// a candidate); 0 keeps every located clause.
+        #[serde(default)]
+        address: usize,
         elements: BTreeMap<String, Vec<String>>,
         #[serde(default)]
         scope: Scope,
