@@ -291,6 +291,15 @@ pub fn judge(ctx: &Context, rule: &Rule, sel: &Selected, unit_index: usize) -> O
     let mut parameters = BTreeMap::new();
     let ignored = |name: &str| rule.ignore.contains(name);
 
+    // A fragment with no verb of obligation and no party named ("The ability to support MFA", a
+    // table cell, a checkbox label) is not an operative clause.
+    if gov.modal == Modal::None
+        && gov.subject == Subject::Implicit
+        && !names_a_party(&own_hits, lib)
+        && !has_finite_verb(&own)
+    {
+        return None;
+    }
     match rule.file.party {
         Party::SupplierDuty => {
             if gov.subject == Subject::Customer {
@@ -417,6 +426,31 @@ pub fn judge(ctx: &Context, rule: &Rule, sel: &Selected, unit_index: usize) -> O
         text: own,
         clause_start,
     })
+}
+
+/// Whether a supplier or customer role word occurs anywhere in the text (possessives included).
+fn names_a_party(hits: &[Hit], lib: &Library) -> bool {
+    let supplier = lib.vocab_set("supplier-roles");
+    let customer = lib.vocab_set("customer-roles");
+    hits.iter().any(|h| h.set == supplier || h.set == customer)
+}
+
+/// A statement with a finite verb ("Data is encrypted", "liability is limited") rather than a bare
+/// label or fragment.
+fn has_finite_verb(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [
+        " is ",
+        " are ",
+        " does ",
+        " do not ",
+        " has ",
+        " have ",
+        " remains ",
+        " remain ",
+    ]
+    .iter()
+    .any(|v| lower.contains(v))
 }
 
 fn threshold(sel: &Selected, rule: &Rule, param: &str) -> (f64, String) {
