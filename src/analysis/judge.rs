@@ -179,6 +179,31 @@ fn first_hit<'p>(pieces: &'p [Piece], set: SetId) -> Option<(&'p Piece<'p>, Hit)
         .find_map(|p| p.hits.iter().find(|h| h.set == set).map(|h| (p, *h)))
 }
 
+/// The first hit of `set` that lies within `window` bytes of a hit of the `near` set (or any hit
+/// of `set` when there is no proximity condition).
+fn first_hit_near<'p>(
+    pieces: &'p [Piece<'p>],
+    set: SetId,
+    near: Option<(SetId, usize)>,
+) -> Option<(&'p Piece<'p>, Hit)> {
+    let Some((near, window)) = near else {
+        return first_hit(pieces, set);
+    };
+    pieces.iter().find_map(|p| {
+        p.hits
+            .iter()
+            .filter(|h| h.set == set)
+            .find(|h| {
+                p.hits.iter().any(|n| {
+                    n.set == near
+                        && (n.start as usize).abs_diff(h.start as usize) <= window
+                        && n.start != h.start
+                })
+            })
+            .map(|h| (p, *h))
+    })
+}
+
 fn hit_quote(p: &Piece, h: Hit) -> String {
     p.text
         .get(h.start as usize..h.end as usize)
@@ -788,6 +813,7 @@ fn evaluate(
         }
         Check::Require {
             set,
+            near,
             code,
             message,
             scope,
@@ -798,7 +824,7 @@ fn evaluate(
             if present(&pieces, *unless) || title_has(ctx, *unless_title) {
                 return;
             }
-            if first_hit(&pieces, *set).is_none() {
+            if first_hit_near(&pieces, *set, *near).is_none() {
                 reasons.push(Found {
                     code: *code,
                     message: message.clone(),
@@ -809,6 +835,7 @@ fn evaluate(
         }
         Check::Forbid {
             set,
+            near,
             code,
             message,
             scope,
@@ -819,7 +846,7 @@ fn evaluate(
             if present(&pieces, *unless) || title_has(ctx, *unless_title) {
                 return;
             }
-            if let Some((p, h)) = first_hit(&pieces, *set) {
+            if let Some((p, h)) = first_hit_near(&pieces, *set, *near) {
                 let q = hit_quote(p, h);
                 reasons.push(Found {
                     code: *code,

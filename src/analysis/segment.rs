@@ -171,12 +171,17 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
     let mut list_lead: Option<Span> = None;
     for (bi, b) in doc.blocks.iter().enumerate() {
         let text = b.text.as_str();
-        let is_heading = b.is_heading();
+        // A block that is only a title ("8. Limitation of Liability" as a list item) is a heading.
+        let is_heading = b.is_heading() || (text.len() < 80 && is_leading_title(text));
         let is_item = matches!(b.kind, BlockKind::ListItem { .. })
             || !b.label.is_empty()
             || text.starts_with('(');
-        let block_lead = if is_item { list_lead } else { None };
-        if !is_item && !is_heading {
+        let block_lead = if is_item && !is_heading {
+            list_lead
+        } else {
+            None
+        };
+        if !is_item || is_heading {
             list_lead = None;
         }
         let mut start = 0;

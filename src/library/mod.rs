@@ -83,6 +83,7 @@ pub enum Check {
     },
     Require {
         set: SetId,
+        near: Option<(SetId, usize)>,
         code: ReasonCode,
         message: String,
         scope: Scope,
@@ -91,6 +92,7 @@ pub enum Check {
     },
     Forbid {
         set: SetId,
+        near: Option<(SetId, usize)>,
         code: ReasonCode,
         message: String,
         scope: Scope,
@@ -727,6 +729,8 @@ fn compile_rule(
             Criterion::Require {
                 terms,
                 vocab,
+                near,
+                window,
                 code,
                 message,
                 scope,
@@ -736,6 +740,8 @@ fn compile_rule(
             | Criterion::Forbid {
                 terms,
                 vocab,
+                near,
+                window,
                 code,
                 message,
                 scope,
@@ -751,9 +757,11 @@ fn compile_rule(
                 let set = tb.add_set(&format!("{id}/{name}"), &all);
                 let unless = opt_set(tb, &format!("{name}/unless"), unless);
                 let unless_title = opt_set(tb, &format!("{name}/unless_title"), unless_title);
+                let near = opt_set(tb, &format!("{name}/near"), near).map(|s| (s, *window));
                 if matches!(c, Criterion::Require { .. }) {
                     Check::Require {
                         set,
+                        near,
                         code,
                         message: message.clone(),
                         scope: *scope,
@@ -763,6 +771,7 @@ fn compile_rule(
                 } else {
                     Check::Forbid {
                         set,
+                        near,
                         code,
                         message: message.clone(),
                         scope: *scope,

@@ -156,6 +156,11 @@ pub enum Criterion {
         terms: Vec<String>,
         #[serde(default)]
         vocab: Vec<String>,
+        /// Only hits within `window` bytes of one of these terms count (proximity in code).
+        #[serde(default)]
+        near: Vec<String>,
+        #[serde(default = "default_window")]
+        window: usize,
         code: String,
         message: String,
         #[serde(default)]
@@ -172,6 +177,11 @@ pub enum Criterion {
         terms: Vec<String>,
         #[serde(default)]
         vocab: Vec<String>,
+        /// Only hits within `window` bytes of one of these terms count (proximity in code).
+        #[serde(default)]
+        near: Vec<String>,
+        #[serde(default = "default_window")]
+        window: usize,
         code: String,
         message: String,
         #[serde(default)]
@@ -189,6 +199,10 @@ pub enum Criterion {
         #[serde(default)]
         scope: Scope,
     },
+}
+
+fn default_window() -> usize {
+    120
 }
 
 fn notice_too_short() -> String {
