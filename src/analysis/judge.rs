@@ -346,7 +346,21 @@ pub fn judge(ctx: &Context, rule: &Rule, sel: &Selected, unit_index: usize) -> O
                 return None;
             }
         }
-        Party::Any => {}
+        Party::Any => {
+            // The customer's "may" is a right; the supplier's "may" is no duty.
+            if gov.modal == Modal::Permissive
+                && gov.subject == Subject::Supplier
+                && !ignored("permissive-modal")
+            {
+                let (s, e) = gov.modal_span.unwrap_or((0, 0));
+                reasons.push(Found {
+                    code: ReasonCode::PermissiveModal,
+                    message: format!("'{}' does not bind the supplier", &own[s..e]),
+                    quote: Some(own[s..e].to_string()),
+                    span: Some((s, e)),
+                });
+            }
+        }
     }
 
     let universal: [(&str, &str, ReasonCode, &str); 3] = [
@@ -388,6 +402,34 @@ pub fn judge(ctx: &Context, rule: &Rule, sel: &Selected, unit_index: usize) -> O
                 quote: Some(q),
                 span: own_span(p, h.start as usize, h.end as usize),
             });
+        }
+    }
+    // A carve-out in a neighbouring sentence of the same paragraph negates the duty for part of its
+    // subject ("… using AES-256. Supplier shall not be required to encrypt backups.").
+    if !ignored("negated") && !reasons.iter().any(|r| r.code == ReasonCode::Negated) {
+        let negation = lib.vocab_set("negation");
+        for (i, other) in ctx.seg.units.iter().enumerate() {
+            if i == unit_index || other.span.block != unit.span.block {
+                continue;
+            }
+            let hits = ctx.seg.hits_in(other.span);
+            let negates = hits.iter().find(|h| h.set == negation);
+            let on_topic = hits.iter().any(|h| rule.groups.contains(&h.set));
+            if let (Some(n), true) = (negates, on_topic) {
+                let text = span_text(ctx.doc, other.span);
+                let q = ctx.doc.blocks[other.span.block]
+                    .text
+                    .get(n.start as usize..n.end as usize)
+                    .unwrap_or("")
+                    .to_string();
+                reasons.push(Found {
+                    code: ReasonCode::Negated,
+                    message: format!("a neighbouring sentence carves it out: '{text}'"),
+                    quote: Some(q),
+                    span: None,
+                });
+                break;
+            }
         }
     }
     if !ignored("placeholder") {
