@@ -204,6 +204,27 @@ fn first_hit_near<'p>(
     })
 }
 
+/// The first hit of `set` not negated by "not", "never" or "no" earlier in its clause.
+fn first_unnegated_hit<'p>(pieces: &'p [Piece<'p>], set: SetId) -> Option<(&'p Piece<'p>, Hit)> {
+    pieces.iter().find_map(|p| {
+        p.hits
+            .iter()
+            .filter(|h| h.set == set)
+            .find(|h| {
+                let start = h.start as usize;
+                let mut from = start.saturating_sub(80);
+                while !p.text.is_char_boundary(from) {
+                    from += 1;
+                }
+                let before = &p.text[from..start];
+                let clause = before.rsplit([';', '.']).next().unwrap_or(before);
+                let lower = format!(" {}", clause.to_ascii_lowercase());
+                !(lower.contains(" not ") || lower.contains(" never ") || lower.contains(" no "))
+            })
+            .map(|h| (p, *h))
+    })
+}
+
 fn hit_quote(p: &Piece, h: Hit) -> String {
     p.text
         .get(h.start as usize..h.end as usize)
@@ -883,12 +904,18 @@ fn evaluate(
             scope,
             unless,
             unless_title,
+            negatable,
         } => {
             let pieces = scope_of(*scope);
             if present(&pieces, *unless) || title_has(ctx, *unless_title) {
                 return;
             }
-            if let Some((p, h)) = first_hit_near(&pieces, *set, *near) {
+            let found = if *negatable {
+                first_unnegated_hit(&pieces, *set)
+            } else {
+                first_hit_near(&pieces, *set, *near)
+            };
+            if let Some((p, h)) = found {
                 let q = hit_quote(p, h);
                 reasons.push(Found {
                     code: *code,

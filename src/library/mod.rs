@@ -98,6 +98,7 @@ pub enum Check {
         scope: Scope,
         unless: Option<SetId>,
         unless_title: Option<SetId>,
+        negatable: bool,
     },
     Crypto {
         mode: CryptoMode,
@@ -747,7 +748,15 @@ fn compile_rule(
                 scope,
                 unless,
                 unless_title,
+                ..
             } => {
+                let negatable = matches!(
+                    c,
+                    Criterion::Forbid {
+                        negatable: true,
+                        ..
+                    }
+                );
                 let all = with_vocab(terms, vocab)?;
                 if all.is_empty() {
                     return Err(err(path, at(code), "criterion has no terms".into()));
@@ -777,6 +786,7 @@ fn compile_rule(
                         scope: *scope,
                         unless,
                         unless_title,
+                        negatable,
                     }
                 }
             }

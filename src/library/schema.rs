@@ -190,6 +190,9 @@ pub enum Criterion {
         unless: Vec<String>,
         #[serde(default)]
         unless_title: Vec<String>,
+        /// Ignore hits that a "not"/"never"/"no" shortly before negates ("shall not use it to train").
+        #[serde(default)]
+        negatable: bool,
     },
     /// Cryptographic strength: `transit` needs TLS at least `parameter` (e.g. 1.2) or FIPS-validated
     /// cryptography; `rest` needs AES of at least `parameter` bits or FIPS-validated modules.
