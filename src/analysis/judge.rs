@@ -925,6 +925,73 @@ fn evaluate(
                 });
             }
         }
+        Check::Listed { standards } => {
+            let pieces = scope_of(Scope::Sentence);
+            if first_hit(&pieces, *standards).is_some() {
+                return;
+            }
+            if let Some(m) = SCHEDULE_REF.find(own) {
+                let r = m.as_str();
+                match schedule_content(ctx, r) {
+                    None => reasons.push(Found {
+                        code: ReasonCode::UnresolvedReference,
+                        message: format!("the measures are in {r}, which is not in this document"),
+                        quote: Some(r.to_string()),
+                        span: Some((m.start(), m.end())),
+                    }),
+                    Some(text) if is_empty_content(&text) => reasons.push(Found {
+                        code: ReasonCode::Placeholder,
+                        message: format!("{r} is empty or a placeholder"),
+                        quote: Some(r.to_string()),
+                        span: Some((m.start(), m.end())),
+                    }),
+                    Some(_) => {}
+                }
+                return;
+            }
+            if own.trim_end().ends_with(':') {
+                // The list that follows must have content.
+                let next: String = ctx
+                    .doc
+                    .blocks
+                    .iter()
+                    .skip(unit.span.block + 1)
+                    .take_while(|b| !b.is_heading())
+                    .take(12)
+                    .map(|b| b.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if is_empty_content(&next) {
+                    reasons.push(Found {
+                        code: ReasonCode::Placeholder,
+                        message: "the list of measures or standards is empty".into(),
+                        quote: None,
+                        span: None,
+                    });
+                }
+                return;
+            }
+            let lower = own.to_ascii_lowercase();
+            if [
+                "set out below",
+                "set forth below",
+                "as follows",
+                "including at a minimum",
+                "at a minimum",
+                "listed below",
+            ]
+            .iter()
+            .any(|p| lower.contains(p))
+            {
+                return;
+            }
+            reasons.push(Found {
+                code: ReasonCode::VagueStandard,
+                message: "no listed measures and no named standard: only general 'appropriate' or 'industry-standard' safeguards".into(),
+                quote: None,
+                span: None,
+            });
+        }
         Check::Crypto {
             mode,
             parameter,
@@ -1026,6 +1093,52 @@ fn crypto(
             span: None,
         }),
     }
+}
+
+/// The text of the section a reference like "Schedule 4" or "Annex II" names, or `None` when the
+/// document has no such section.
+fn schedule_content(ctx: &Context, reference: &str) -> Option<String> {
+    let want = reference.to_ascii_lowercase();
+    let doc = ctx.doc;
+    let section = doc.sections.iter().position(|s| {
+        let d = s.display().to_ascii_lowercase();
+        d.starts_with(&want)
+            && d[want.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })?;
+    let (lo, hi) = ctx.seg.section_blocks.get(section).copied()?;
+    Some(
+        doc.blocks
+            .iter()
+            .take(hi.min(doc.blocks.len()))
+            .skip(lo)
+            .filter(|b| !b.is_heading())
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// Content that says nothing: empty, "N/A", "TBD" or only placeholders.
+fn is_empty_content(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() < 3 {
+        return true;
+    }
+    let lower = t.to_ascii_lowercase();
+    if matches!(
+        lower.trim_end_matches('.'),
+        "n/a" | "na" | "tbd" | "tbc" | "none" | "not applicable"
+    ) {
+        return true;
+    }
+    let placeholders: usize = quantity::find_placeholders(t)
+        .iter()
+        .map(|(s, e)| e - s)
+        .sum();
+    placeholders * 2 >= t.len()
 }
 
 /// Finds the deadline a clause delegates to "Schedule 2": the durations in that schedule's section, in

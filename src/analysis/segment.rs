@@ -172,7 +172,10 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
     for (bi, b) in doc.blocks.iter().enumerate() {
         let text = b.text.as_str();
         // A block that is only a title ("8. Limitation of Liability" as a list item) is a heading.
-        let is_heading = b.is_heading() || (text.len() < 80 && is_leading_title(text));
+        // Word documents often style whole numbered clauses as headings: only a short one is a
+        // heading; a long one is a clause whose leading title is the heading.
+        let is_heading = (b.is_heading() && (text.len() <= 120 || is_leading_title(text)))
+            || (text.len() < 80 && is_leading_title(text));
         let is_item = matches!(b.kind, BlockKind::ListItem { .. })
             || !b.label.is_empty()
             || text.starts_with('(');

@@ -105,6 +105,9 @@ pub enum Check {
         parameter: String,
         scope: Scope,
     },
+    Listed {
+        standards: SetId,
+    },
 }
 
 /// A compiled rule.
@@ -788,6 +791,24 @@ fn compile_rule(
                         unless_title,
                         negatable,
                     }
+                }
+            }
+            Criterion::Listed { terms, vocab } => {
+                let all = with_vocab(terms, vocab)?;
+                if all.is_empty() {
+                    return Err(err(
+                        path,
+                        at("listed"),
+                        "listed criterion has no terms".into(),
+                    ));
+                }
+                reason_codes.extend([
+                    ReasonCode::VagueStandard,
+                    ReasonCode::UnresolvedReference,
+                    ReasonCode::Placeholder,
+                ]);
+                Check::Listed {
+                    standards: tb.add_set(&format!("{id}/{name}"), &all),
                 }
             }
             Criterion::Crypto {

@@ -194,6 +194,16 @@ pub enum Criterion {
         #[serde(default)]
         negatable: bool,
     },
+    /// The measures must be named or listed in this document: a named standard (terms or vocab), or a
+    /// referenced schedule or annex that is in the document and not empty, or a list that follows.
+    /// Otherwise `vague-standard`; a missing schedule gives `unresolved-reference`, an empty one or
+    /// an empty list `placeholder`.
+    Listed {
+        #[serde(default)]
+        terms: Vec<String>,
+        #[serde(default)]
+        vocab: Vec<String>,
+    },
     /// Cryptographic strength: `transit` needs TLS at least `parameter` (e.g. 1.2) or FIPS-validated
     /// cryptography; `rest` needs AES of at least `parameter` bits or FIPS-validated modules.
     Crypto {
