@@ -6,7 +6,7 @@
 use super::parties::{governing, Modal, Parties, Subject};
 use super::quantity::{self, Bound, ClockStart, DurationMatch};
 use super::segment::{Segmented, Span, Unit};
-use crate::document::Document;
+use crate::document::{BlockKind, Document};
 use crate::finding::ReasonCode;
 use crate::library::schema::{CryptoMode, Party, Scope};
 use crate::library::terms::{Hit, SetId};
@@ -364,6 +364,13 @@ pub fn judge(ctx: &Context, rule: &Rule, sel: &Selected, unit_index: usize) -> O
         Party::CustomerRight => {
             // "Supplier may …" is the supplier's own right, not the customer's.
             if gov.subject == Subject::Supplier && gov.modal == Modal::Permissive {
+                return None;
+            }
+            // The customer (or either party) holds the right, or the supplier must allow it.
+            let grants = own_hits
+                .iter()
+                .any(|h| h.set == lib.vocab_set("right-grant"));
+            if !matches!(gov.subject, Subject::Customer | Subject::Both) && !grants {
                 return None;
             }
         }
@@ -956,7 +963,15 @@ fn evaluate(
                     .blocks
                     .iter()
                     .skip(unit.span.block + 1)
-                    .take_while(|b| !b.is_heading())
+                    .take_while(|b| {
+                        !b.is_heading()
+                            && (matches!(
+                                b.kind,
+                                BlockKind::ListItem { .. } | BlockKind::TableCell { .. }
+                            ) || b.text.starts_with('(')
+                                || (!b.label.is_empty()
+                                    && crate::ingest::clause_number::split(&b.text).is_none()))
+                    })
                     .take(12)
                     .map(|b| b.text.as_str())
                     .collect::<Vec<_>>()

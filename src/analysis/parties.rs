@@ -51,43 +51,11 @@ static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("alias regex")
 });
 
-const SUPPLIER_WORDS: [&str; 16] = [
-    "supplier",
-    "vendor",
-    "processor",
-    "service provider",
-    "provider",
-    "contractor",
-    "business associate",
-    "subcontractor",
-    "consultant",
-    "seller",
-    "licensor",
-    "company",
-    "we",
-    "data importer",
-    "ict third-party service provider",
-    "subprocessor",
-];
-
-const CUSTOMER_WORDS: [&str; 12] = [
-    "customer",
-    "client",
-    "controller",
-    "covered entity",
-    "buyer",
-    "purchaser",
-    "licensee",
-    "you",
-    "subscriber",
-    "financial entity",
-    "data exporter",
-    "authority",
-];
-
 impl Parties {
     /// Reads the aliases the preamble defines (first blocks of the document).
-    pub fn detect(doc: &Document) -> Parties {
+    pub fn detect(doc: &Document, lib: &Library) -> Parties {
+        let supplier_words = lib.vocab_words("supplier-roles");
+        let customer_words = lib.vocab_words("customer-roles");
         let mut unknown = Vec::new();
         let mut p = Parties::default();
         let mut has_customer_alias = false;
@@ -97,9 +65,9 @@ impl Parties {
                 let Some(m) = c.get(1) else { continue };
                 let alias = m.as_str().trim().to_string();
                 let lower = alias.to_ascii_lowercase();
-                if SUPPLIER_WORDS.iter().any(|w| lower == *w) {
+                if supplier_words.iter().any(|w| lower == *w) {
                     has_supplier_alias = true;
-                } else if CUSTOMER_WORDS.iter().any(|w| lower == *w) {
+                } else if customer_words.iter().any(|w| lower == *w) {
                     has_customer_alias = true;
                 } else if alias.split_whitespace().count() <= 3
                     && !lower.contains("agreement")
@@ -384,7 +352,8 @@ mod tests {
             &Default::default(),
         )
         .unwrap();
-        let p = Parties::detect(&d);
+        let lib = Library::builtin().unwrap();
+        let p = Parties::detect(&d, &lib);
         assert_eq!(p.supplier_aliases, vec!["Acme"]);
     }
 }

@@ -151,6 +151,8 @@ pub struct Library {
     pub rules: Vec<Rule>,
     pub profiles: BTreeMap<String, Profile>,
     pub vocab: BTreeMap<String, SetId>,
+    /// The terms of each vocabulary as written (for the few checks that work on words, not hits).
+    pub vocab_terms: BTreeMap<String, Vec<String>>,
     pub terms: Terms,
 }
 
@@ -386,12 +388,21 @@ impl Library {
             rules,
             profiles,
             vocab,
+            vocab_terms,
             terms,
         })
     }
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id().eq_ignore_ascii_case(id))
+    }
+
+    /// The words of a vocabulary, lowercased.
+    pub fn vocab_words(&self, name: &str) -> Vec<String> {
+        self.vocab_terms
+            .get(name)
+            .map(|t| t.iter().map(|w| w.to_ascii_lowercase()).collect())
+            .unwrap_or_default()
     }
 
     pub fn vocab_set(&self, name: &str) -> SetId {
