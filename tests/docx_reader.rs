@@ -106,7 +106,7 @@ fn commonpaper_dpa_shows_rendered_clause_numbers() {
     let path = doc.section_path(b.section);
     assert_eq!(path.len(), 2, "{path:?}");
     assert!(path[0].starts_with("2 "), "{path:?}");
-    assert_eq!(path[1], "2.3");
+    assert!(path[1].starts_with("2.3"), "{path:?}");
     // A sub-item (a) under 2.6 sits in section 2.6.
     let b = doc.blocks.iter().find(|b| {
         b.label == "(a)"
@@ -397,17 +397,20 @@ fn style_inherited_numbering_and_headings() {
     let labels: Vec<&str> = doc.blocks.iter().map(|b| b.label.as_str()).collect();
     assert_eq!(labels, ["", "11", "11.1", "", "11.2", "12"]);
     assert_eq!(doc.blocks[0].kind, BlockKind::Heading { level: 1 });
-    assert_eq!(doc.blocks[2].kind, BlockKind::Heading { level: 2 });
+    // Numbered headings nest below the unnumbered title, by numbering level.
+    assert_eq!(doc.blocks[2].kind, BlockKind::Heading { level: 3 });
     assert_eq!(
         doc.section_path(doc.blocks[3].section),
-        ["11 Security", "11.1 Security Incidents"]
+        ["Master Agreement", "11 Security", "11.1 Security Incidents"]
     );
     assert_eq!(
         doc.section_path(doc.blocks[4].section),
-        ["11 Security", "11.2 Encryption"]
+        ["Master Agreement", "11 Security", "11.2 Encryption"]
     );
-    assert_eq!(doc.section_path(doc.blocks[5].section), ["12 Audit"]);
-    let _ = Document::section_name;
+    assert_eq!(
+        doc.section_path(doc.blocks[5].section),
+        ["Master Agreement", "12 Audit"]
+    );
 }
 
 #[test]
