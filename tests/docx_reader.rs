@@ -651,3 +651,80 @@ fn timing() {
         );
     }
 }
+
+/// The Common Paper DPA exists as Markdown and as DOCX: the two readers should agree on the text and
+/// on the clause numbers of the standard terms.
+#[test]
+fn markdown_docx_parity_commonpaper_dpa() {
+    let Some(dir) = corpus() else { return };
+    let md = read_path(&dir.join("md/commonpaper-dpa.md"), &Limits::default())
+        .unwrap()
+        .document;
+    let dx = read_path(&dir.join("docx/commonpaper-dpa.docx"), &Limits::default())
+        .unwrap()
+        .document;
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let docx_text = squash(
+        &dx.blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    let mut long = 0;
+    let mut found = 0;
+    for b in &md.blocks {
+        for sentence in b.text.split(". ") {
+            if sentence.len() < 80 {
+                continue;
+            }
+            long += 1;
+            if docx_text.contains(&squash(sentence)) {
+                found += 1;
+            }
+        }
+    }
+    println!("parity: {found} of {long} long Markdown sentences found in the DOCX text");
+    assert!(long > 50, "{long}");
+    assert!(found * 100 >= long * 90, "{found} of {long}");
+    // Clause numbers: every top-level number of the DOCX standard terms is a Markdown section too.
+    let numbers = |d: &Document| -> std::collections::BTreeSet<String> {
+        d.sections
+            .iter()
+            .map(|s| s.number.trim_end_matches('.').to_string())
+            .filter(|n| !n.is_empty())
+            .collect()
+    };
+    let (nm, nd) = (numbers(&md), numbers(&dx));
+    let common = nd.intersection(&nm).count();
+    println!(
+        "parity: {common} of {} DOCX section numbers also in Markdown ({} there)",
+        nd.len(),
+        nm.len()
+    );
+    for n in 1..=11 {
+        assert!(nd.contains(&n.to_string()), "docx lacks {n}");
+    }
+    assert!(common * 100 >= nd.len() * 80, "{common} of {}", nd.len());
+    // The breach-notice deadline stands in the same top-level clause in both.
+    let section_of = |d: &Document| {
+        d.blocks
+            .iter()
+            .find(|b| b.text.contains("72 hours"))
+            .and_then(|b| b.section)
+            .map(|s| d.sections[s].number.trim_end_matches('.').to_string())
+    };
+    println!(
+        "parity: 72 hours in {:?} / {:?}",
+        section_of(&md),
+        section_of(&dx)
+    );
+    assert_eq!(section_of(&dx).as_deref(), Some("4"));
+    // (The Markdown numbers the paragraph "4.1"; the DOCX leaves it unnumbered under "4.")
+    assert!(section_of(&md).is_some_and(|n| n == "4" || n.starts_with("4.")));
+}
