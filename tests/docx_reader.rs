@@ -630,6 +630,27 @@ fn read_bytes_detects_docx_and_strict_namespace() {
 #[test]
 #[ignore]
 fn timing() {
+    // A generated large document: 89,100 numbered paragraphs (about 36 MB of XML).
+    let para = p_num(
+        1,
+        1,
+        &"The Supplier shall notify the Customer of any Security Incident without undue delay. "
+            .repeat(3),
+    );
+    let body = para.repeat(89_100);
+    let bytes = docx(
+        &document(&body),
+        &[("numbering.xml", &multilevel_numbering())],
+    );
+    let t = std::time::Instant::now();
+    let doc = read_docx(&bytes, &Limits::default()).unwrap();
+    println!(
+        "generated: {} paragraphs, {:.1} MB XML, {} KB zip: {:.0} ms",
+        doc.blocks.len(),
+        document(&body).len() as f64 / 1e6,
+        bytes.len() / 1024,
+        t.elapsed().as_secs_f64() * 1000.0
+    );
     let Some(dir) = corpus() else { return };
     let mut files: Vec<_> = std::fs::read_dir(dir.join("docx"))
         .unwrap()

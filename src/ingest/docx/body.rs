@@ -5,6 +5,11 @@
 //! tracked changes are skipped; `w:sdt`, hyperlinks, smartTag and customXml are read through. Table
 //! cells become one block each; headings and clause-numbered paragraphs open sections. Everything uses
 //! explicit stacks, so hostile nesting costs memory bounded by the depth limit, never the call stack.
+//!
+//! Notes (footnotes, endnotes) are placed at the body paragraph that first references them (location
+//! and section of that paragraph) and labelled with their displayed number (footnotes "1", "2" …,
+//! endnotes "i", "ii" … in order of first reference); an unreferenced note gets `Paragraph { 0 }`, no
+//! section and no label. Comments keep their id and author; headers and footers are not read.
 
 use super::numbering::{Label, Numberer, Numbering};
 use super::styles::Styles;
