@@ -89,7 +89,7 @@ fn every_corpus_docx_parses() {
         }
         n += 1;
     }
-    assert_eq!(n, 9);
+    assert!(n >= 9, "{n} DOCX files");
 }
 
 #[test]
