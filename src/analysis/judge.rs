@@ -57,7 +57,7 @@ static SCHEDULE_REF: LazyLock<Regex> = LazyLock::new(|| {
         .expect("schedule regex")
 });
 
-fn span_text<'a>(doc: &'a Document, s: Span) -> &'a str {
+fn span_text(doc: &Document, s: Span) -> &str {
     doc.blocks
         .get(s.block)
         .and_then(|b| b.text.get(s.start..s.end))

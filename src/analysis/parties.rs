@@ -65,9 +65,9 @@ impl Parties {
                 let Some(m) = c.get(1) else { continue };
                 let alias = m.as_str().trim().to_string();
                 let lower = alias.to_ascii_lowercase();
-                if supplier_words.iter().any(|w| lower == *w) {
+                if supplier_words.contains(&lower) {
                     has_supplier_alias = true;
-                } else if customer_words.iter().any(|w| lower == *w) {
+                } else if customer_words.contains(&lower) {
                     has_customer_alias = true;
                 } else if alias.split_whitespace().count() <= 3
                     && !lower.contains("agreement")
@@ -265,16 +265,14 @@ pub fn governing(text: &str, hits: &[Hit], lib: &Library, parties: &Parties) -> 
             Some(b) => {
                 let b_strong_supplier = b.modal == Modal::Strong
                     && matches!(b.subject, Subject::Supplier | Subject::Both);
-                if !b_strong_supplier
+                let stronger_named_duty = !b_strong_supplier
                     && modal == Modal::Strong
                     && binds_supplier
+                    && subject != Subject::Implicit;
+                let names_a_subject = b.subject == Subject::Implicit
                     && subject != Subject::Implicit
-                {
-                    best = Some(g);
-                } else if b.subject == Subject::Implicit
-                    && subject != Subject::Implicit
-                    && !(b.modal == Modal::Strong && modal == Modal::Permissive)
-                {
+                    && !(b.modal == Modal::Strong && modal == Modal::Permissive);
+                if stronger_named_duty || names_a_subject {
                     best = Some(g);
                 }
             }

@@ -60,9 +60,7 @@ pub fn sentence_ends(text: &str) -> Vec<usize> {
                 next.is_ascii_uppercase() || next == b'"' || next == b'(' || next.is_ascii_digit();
             if starts && c == b'.' {
                 // Guard abbreviations and numbers ("cl. 5", "No. 3", "12.3", "a.").
-                let word_start = text[..i]
-                    .rfind(|ch: char| ch == ' ' || ch == '(')
-                    .map_or(0, |p| p + 1);
+                let word_start = text[..i].rfind([' ', '(']).map_or(0, |p| p + 1);
                 let word = text[word_start..i].to_ascii_lowercase();
                 let is_abbrev = ABBREVIATIONS.contains(&word.as_str())
                     || (word.len() == 1 && word.chars().all(|ch| ch.is_ascii_alphabetic()))
