@@ -421,7 +421,7 @@ pub fn judge(ctx: &Context, rule: &Rule, sel: &Selected, unit_index: usize) -> O
 
 fn threshold(sel: &Selected, rule: &Rule, param: &str) -> (f64, String) {
     match sel.thresholds.get(param) {
-        Some(t) => (t.value, t.source.clone()),
+        Some(t) => (t.value, t.label.clone()),
         None => (
             rule.file.parameters.get(param).copied().unwrap_or(0.0),
             "default".into(),

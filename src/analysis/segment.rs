@@ -175,7 +175,8 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
                 continue;
             }
             // A clause's leading title ("3.1 Notification.") reads as a heading, not as a clause.
-            let is_heading = is_heading || (n == 0 && e < text.len() && is_leading_title(&text[s..e]));
+            let is_heading =
+                is_heading || (n == 0 && e < text.len() && is_leading_title(&text[s..e]));
             let defines = DEFINITION
                 .captures(&text[s..e])
                 .and_then(|c| c.get(1))
