@@ -34,9 +34,20 @@ impl std::fmt::Display for ExampleFailure {
 
 /// Runs every example of every rule; returns the failures and the number of examples run.
 pub fn run_examples(lib: &Library) -> (Vec<ExampleFailure>, usize) {
+    run_examples_of(lib, |_| true)
+}
+
+/// Runs the examples of the rules `which` accepts (e.g. only a user's own rules).
+pub fn run_examples_of(
+    lib: &Library,
+    which: impl Fn(&crate::library::Rule) -> bool,
+) -> (Vec<ExampleFailure>, usize) {
     let mut failures = Vec::new();
     let mut count = 0;
     for (idx, rule) in lib.rules.iter().enumerate() {
+        if !which(rule) {
+            continue;
+        }
         let selection = lib.select_one(idx);
         for (n, ex) in rule.file.examples.iter().enumerate() {
             count += 1;

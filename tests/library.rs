@@ -1,6 +1,7 @@
 //! The clause library: its files load and validate, and every rule's own examples give the status and
 //! reasons they state.
 
+use clauselint::finding::Level;
 use clauselint::library::{catalogue, Library};
 use std::path::Path;
 
@@ -37,7 +38,27 @@ fn embedded_library_matches_the_directory() {
 fn baseline_profile_requires_the_24_baseline_ids_in_catalogue_order() {
     let lib = dir_library();
     let sel = lib.select(&["baseline".to_string()]).unwrap();
-    let ids: Vec<&str> = sel.entries.iter().map(|e| lib.rules[e.rule].id()).collect();
+    let ids: Vec<&str> = sel
+        .entries
+        .iter()
+        .filter(|e| e.level == Level::Required)
+        .map(|e| lib.rules[e.rule].id())
+        .collect();
     let expected: Vec<&str> = catalogue::baseline_ids().collect();
     assert_eq!(ids, expected);
+}
+
+#[test]
+fn baseline_recommends_the_other_16_and_the_library_has_all_40() {
+    let lib = dir_library();
+    assert_eq!(lib.rules.len(), 40);
+    let sel = lib.select(&["baseline".to_string()]).unwrap();
+    let rec: Vec<&str> = sel
+        .entries
+        .iter()
+        .filter(|e| e.level == Level::Recommended)
+        .map(|e| lib.rules[e.rule].id())
+        .collect();
+    let expected: Vec<&str> = catalogue::CATALOGUE[24..].iter().map(|c| c.0).collect();
+    assert_eq!(rec, expected);
 }

@@ -550,7 +550,7 @@ fn has_finite_verb(text: &str) -> bool {
 
 fn threshold(sel: &Selected, rule: &Rule, param: &str) -> (f64, String) {
     match sel.thresholds.get(param) {
-        Some(t) => (t.value, t.source.clone()),
+        Some(t) => (t.value, t.label.clone()),
         None => (
             rule.file.parameters.get(param).copied().unwrap_or(0.0),
             "default".into(),

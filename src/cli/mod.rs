@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod dump;
+pub mod library_cmds;
 pub mod rules;
 
 use crate::ingest::{self, docx::Revision, Limits};
@@ -37,6 +38,28 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print a contract as clauselint reads it: blocks, section paths and locations.
     Dump(DumpArgs),
+    /// Write a commented starter clauselint.toml in which every option shows its default.
+    Init(library_cmds::InitArgs),
+    /// Run the examples of the rules in DIR (a user's rule directory) and report every failure.
+    TestLibrary(library_cmds::TestLibraryArgs),
+}
+
+/// Which clauselint.toml applies (see README, "Configuration and profiles").
+#[derive(Args, Debug, Clone, Default)]
+pub struct ConfigArgs {
+    /// Use this configuration file instead of the nearest clauselint.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore any clauselint.toml.
+    #[arg(long)]
+    pub no_config: bool,
+}
+
+impl ConfigArgs {
+    /// The configuration in force, or an error message naming the file.
+    pub fn load(&self) -> Result<crate::config::Config, String> {
+        crate::config::Config::discover(self.config.as_deref(), self.no_config)
+    }
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,12 +75,8 @@ pub struct CheckArgs {
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Profile(s) to check against; repeat for several (their union, strictest thresholds).
-    #[arg(
-        long = "profile",
-        short = 'p',
-        value_name = "NAME",
-        default_value = "baseline"
-    )]
+    /// Default: the configuration's profiles, else baseline.
+    #[arg(long = "profile", short = 'p', value_name = "NAME")]
     pub profiles: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
@@ -79,6 +98,8 @@ pub struct CheckArgs {
     pub threads: Option<usize>,
     #[command(flatten)]
     pub limits: LimitArgs,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Args, Debug)]
@@ -88,6 +109,8 @@ pub struct RulesArgs {
     pub profile: Option<String>,
     #[arg(long, value_enum, default_value_t = DumpFormat::Text)]
     pub format: DumpFormat,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Args, Debug)]
@@ -146,6 +169,8 @@ pub fn run(cli: Cli) -> i32 {
         Command::Check(args) => run_check(&args, &mut out),
         Command::Rules(args) => rules::run_rules(&args, &mut out),
         Command::Explain(args) => rules::run_explain(&args, &mut out),
+        Command::Init(args) => library_cmds::run_init(&args, &mut out),
+        Command::TestLibrary(args) => library_cmds::run_test_library(&args, &mut out),
     };
     match code {
         Ok(code) => code,
@@ -221,12 +246,9 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
             .num_threads(n)
             .build_global();
     }
-    let lib = match load_library() {
-        Ok(l) => l,
-        Err(code) => return Ok(code),
-    };
-    let selection = match lib.select(&args.profiles) {
-        Ok(s) => s,
+    let resolved = args.config.load().and_then(|c| c.resolve(&args.profiles));
+    let (lib, selection) = match resolved {
+        Ok(r) => r,
         Err(e) => {
             eprintln!("clauselint: error: {e}");
             return Ok(EXIT_ERROR);

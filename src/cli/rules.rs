@@ -16,29 +16,44 @@ struct RuleEntry<'a> {
 }
 
 pub fn run_rules(args: &RulesArgs, out: &mut dyn Write) -> std::io::Result<i32> {
-    let lib = match load_library() {
-        Ok(l) => l,
-        Err(c) => return Ok(c),
+    let config = match args.config.load() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("clauselint: error: {e}");
+            return Ok(EXIT_ERROR);
+        }
     };
-    let entries: Vec<(usize, Level)> = match &args.profile {
-        Some(p) => match lib.select(std::slice::from_ref(p)) {
+    let lib = match config.library() {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("clauselint: error: {e}");
+            return Ok(EXIT_ERROR);
+        }
+    };
+    let overrides = config.overrides(&lib);
+    let profiles: Vec<String> = match &args.profile {
+        Some(p) => vec![p.clone()],
+        None => config.file.profiles.clone(),
+    };
+    let entries: Vec<(usize, Level)> = if profiles.is_empty() {
+        // Every rule, at its baseline level (a user's own rules at their configured level).
+        let base = lib.select_with(&["baseline".to_string()], &overrides).ok();
+        (0..lib.rules.len())
+            .map(|i| {
+                let lvl = base
+                    .as_ref()
+                    .and_then(|s| s.entries.iter().find(|e| e.rule == i))
+                    .map_or(Level::Recommended, |e| e.level);
+                (i, lvl)
+            })
+            .collect()
+    } else {
+        match lib.select_with(&profiles, &overrides) {
             Ok(sel) => sel.entries.iter().map(|e| (e.rule, e.level)).collect(),
             Err(e) => {
                 eprintln!("clauselint: error: {e}");
                 return Ok(EXIT_ERROR);
             }
-        },
-        None => {
-            let base = lib.select(&["baseline".to_string()]).ok();
-            (0..lib.rules.len())
-                .map(|i| {
-                    let lvl = base
-                        .as_ref()
-                        .and_then(|s| s.entries.iter().find(|e| e.rule == i))
-                        .map_or(Level::Recommended, |e| e.level);
-                    (i, lvl)
-                })
-                .collect()
         }
     };
     let list: Vec<RuleEntry> = entries

@@ -124,6 +124,8 @@ pub struct Rule {
     pub ignore: BTreeSet<String>,
     /// Reason codes this rule can give (for `explain`).
     pub reason_codes: BTreeSet<ReasonCode>,
+    /// Built into the binary (a catalogue requirement), or a user's own rule.
+    pub builtin: bool,
 }
 
 impl Rule {
@@ -138,9 +140,13 @@ pub struct Profile {
     pub name: String,
     pub title: String,
     pub aliases: Vec<String>,
+    /// Profiles whose requirements and thresholds this one takes over.
+    pub includes: Vec<String>,
     pub required: Vec<String>,
     pub recommended: Vec<String>,
     pub thresholds: BTreeMap<String, BTreeMap<String, f64>>,
+    /// How findings name this profile's thresholds ("NIS2: initial notice within 24 h").
+    pub labels: BTreeMap<String, BTreeMap<String, String>>,
     pub source: String,
 }
 
@@ -163,6 +169,22 @@ pub struct ThresholdValue {
     pub kind: ParamKind,
     /// The profile (or "config") whose number decided.
     pub source: String,
+    /// How a finding names it: "NIS2: initial notice within 24 h", "config (clauselint.toml): …".
+    pub label: String,
+}
+
+/// What a user's configuration adds to a selection: thresholds that win over every profile,
+/// requirements left out, and requirements added (a user's own rules).
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `[thresholds.ID] parameter = value`: wins over every profile.
+    pub thresholds: BTreeMap<String, BTreeMap<String, f64>>,
+    /// Requirement IDs not checked.
+    pub disable: BTreeSet<String>,
+    /// Requirements added at a level (a user's own rules).
+    pub add: Vec<(String, Level)>,
+    /// Where the overrides come from (the configuration file), for threshold labels.
+    pub origin: String,
 }
 
 /// One requirement selected for a run.
@@ -182,7 +204,11 @@ pub struct Selection {
 
 struct SourceFile {
     path: String,
+    /// Path inside the library root, '/'-separated ("vocab/efforts.toml").
+    rel: String,
     text: String,
+    /// From a user's rule directory rather than the built-in library.
+    user: bool,
 }
 
 fn line_of(text: &str, needle: &str) -> Option<usize> {
@@ -209,7 +235,9 @@ fn embedded_files() -> Vec<SourceFile> {
             if f.path().extension().and_then(|e| e.to_str()) == Some("toml") {
                 out.push(SourceFile {
                     path: format!("clause-library/{}", f.path().display()),
+                    rel: f.path().display().to_string().replace('\\', "/"),
                     text: f.contents_utf8().unwrap_or_default().to_string(),
+                    user: false,
                 });
             }
         }
@@ -221,7 +249,7 @@ fn embedded_files() -> Vec<SourceFile> {
     out
 }
 
-fn dir_files(root: &Path) -> Result<Vec<SourceFile>, LibraryError> {
+fn dir_files(root: &Path, user: bool) -> Result<Vec<SourceFile>, LibraryError> {
     let mut out = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -240,9 +268,18 @@ fn dir_files(root: &Path) -> Result<Vec<SourceFile>, LibraryError> {
                     line: None,
                     message: format!("cannot read: {e}"),
                 })?;
+                let rel = p
+                    .strip_prefix(root)
+                    .unwrap_or(&p)
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().to_string())
+                    .collect::<Vec<_>>()
+                    .join("/");
                 out.push(SourceFile {
                     path: p.display().to_string(),
+                    rel,
                     text,
+                    user,
                 });
             }
         }
@@ -259,7 +296,26 @@ impl Library {
 
     /// A library read from a directory laid out like `clause-library/`.
     pub fn from_dir(root: &Path) -> Result<Library, LibraryError> {
-        Library::from_sources(dir_files(root)?)
+        Library::from_sources(dir_files(root, false)?)
+    }
+
+    /// The built-in library plus a user's rule directories (laid out like `clause-library/`: rule
+    /// files in `<category>/`, optionally `vocab/` and `profiles/`). User rules may use their own IDs
+    /// (not the catalogue's) and are validated and compiled exactly like the built-in ones.
+    pub fn with_user_dirs(dirs: &[std::path::PathBuf]) -> Result<Library, LibraryError> {
+        let mut files = embedded_files();
+        for d in dirs {
+            files.extend(dir_files(d, true)?);
+        }
+        Library::from_sources(files)
+    }
+
+    /// Whether a directory holds a complete library (all core vocabularies), rather than a user's
+    /// additions to the built-in one.
+    pub fn is_complete_library(root: &Path) -> bool {
+        CORE_VOCABS
+            .iter()
+            .all(|v| root.join("vocab").join(format!("{v}.toml")).is_file())
     }
 
     fn from_sources(files: Vec<SourceFile>) -> Result<Library, LibraryError> {
@@ -267,7 +323,7 @@ impl Library {
         let mut vocab_files = Vec::new();
         let mut profile_files = Vec::new();
         for f in files {
-            let norm = f.path.replace('\\', "/");
+            let norm = format!("/{}", f.rel);
             if norm.contains("/vocab/") {
                 let v: VocabFile =
                     toml::from_str(&f.text).map_err(|e| toml_error(&f.path, &f.text, &e))?;
@@ -328,7 +384,11 @@ impl Library {
             }
             rules.push(rule);
         }
-        rules.sort_by_key(|r| catalogue::position(r.id()).unwrap_or(usize::MAX));
+        rules.sort_by(|a, b| {
+            let pa = catalogue::position(a.id()).unwrap_or(usize::MAX);
+            let pb = catalogue::position(b.id()).unwrap_or(usize::MAX);
+            pa.cmp(&pb).then_with(|| a.id().cmp(b.id()))
+        });
 
         let mut profiles = BTreeMap::new();
         for (f, p) in profile_files {
@@ -338,6 +398,26 @@ impl Library {
                     line_of(&f.text, "name"),
                     format!("profile name '{}' does not match the file name", p.name),
                 ));
+            }
+            if profiles.contains_key(&p.name) {
+                return Err(err(
+                    &f.path,
+                    line_of(&f.text, "name"),
+                    format!("duplicate profile '{}'", p.name),
+                ));
+            }
+            for id in p.labels.keys() {
+                for param in p.labels[id].keys() {
+                    if !p.thresholds.get(id).is_some_and(|t| t.contains_key(param)) {
+                        return Err(err(
+                            &f.path,
+                            line_of(&f.text, param),
+                            format!(
+                                "label for '{id}.{param}', which the profile sets no threshold for"
+                            ),
+                        ));
+                    }
+                }
             }
             for id in p
                 .required
@@ -370,12 +450,37 @@ impl Library {
                     name: p.name,
                     title: p.title,
                     aliases: p.aliases,
+                    includes: p.includes,
                     required: p.required,
                     recommended: p.recommended,
                     thresholds: p.thresholds,
+                    labels: p.labels,
                     source: f.path.clone(),
                 },
             );
+        }
+        let mut names: BTreeMap<&str, &str> = BTreeMap::new();
+        for p in profiles.values() {
+            for inc in &p.includes {
+                if !profiles.contains_key(inc) {
+                    return Err(err(
+                        &p.source,
+                        None,
+                        format!("profile '{}' includes unknown profile '{inc}'", p.name),
+                    ));
+                }
+            }
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                if let Some(other) = names.insert(n, &p.name) {
+                    if other != p.name || n != &p.name {
+                        return Err(err(
+                            &p.source,
+                            None,
+                            format!("profile name or alias '{n}' is used twice"),
+                        ));
+                    }
+                }
+            }
         }
         let terms = tb.build().map_err(|e| {
             err(
@@ -422,9 +527,12 @@ impl Library {
     /// Selects the requirements of the given profiles: the union, required winning over recommended,
     /// the strictest threshold winning.
     pub fn select(&self, names: &[String]) -> Result<Selection, String> {
-        let mut level: BTreeMap<usize, Level> = BTreeMap::new();
-        let mut thresholds: BTreeMap<usize, BTreeMap<String, ThresholdValue>> = BTreeMap::new();
-        let mut profiles = Vec::new();
+        self.select_with(names, &Overrides::default())
+    }
+
+    /// The named profiles followed by everything they include (each profile once, cycles ignored).
+    pub fn expand_profiles(&self, names: &[String]) -> Result<Vec<&Profile>, String> {
+        let mut out: Vec<&Profile> = Vec::new();
         for name in names {
             let p = self.profile(name).ok_or_else(|| {
                 format!(
@@ -432,74 +540,173 @@ impl Library {
                     self.profiles.keys().cloned().collect::<Vec<_>>().join(", ")
                 )
             })?;
-            profiles.push(p.name.clone());
-            let mut chain = vec![p];
-            for inc in &p.includes_resolved(self) {
-                chain.push(inc);
+            self.push_with_includes(p, &mut out);
+        }
+        Ok(out)
+    }
+
+    fn push_with_includes<'a>(&'a self, p: &'a Profile, out: &mut Vec<&'a Profile>) {
+        if out.iter().any(|q| q.name == p.name) {
+            return;
+        }
+        out.push(p);
+        for inc in &p.includes {
+            if let Some(q) = self.profiles.get(inc) {
+                self.push_with_includes(q, out);
             }
-            for prof in chain {
-                for (ids, lvl) in [
-                    (&prof.required, Level::Required),
-                    (&prof.recommended, Level::Recommended),
-                ] {
-                    for id in ids {
-                        let Some(idx) = self.rules.iter().position(|r| r.id() == id) else {
-                            continue;
-                        };
-                        let e = level.entry(idx).or_insert(lvl);
-                        if lvl < *e {
-                            *e = lvl;
-                        }
-                    }
+        }
+    }
+
+    /// Selects the requirements of the given profiles (and the profiles they include): the union,
+    /// required winning over recommended; for each threshold the strictest number of the profiles
+    /// that select or set it (a profile that does not set a number uses the rule's default), and a
+    /// threshold in `overrides` over all of them. Disabled requirements are left out.
+    pub fn select_with(
+        &self,
+        names: &[String],
+        overrides: &Overrides,
+    ) -> Result<Selection, String> {
+        let expanded = self.expand_profiles(names)?;
+        let mut profiles: Vec<String> = Vec::new();
+        for name in names {
+            if let Some(p) = self.profile(name) {
+                if !profiles.contains(&p.name) {
+                    profiles.push(p.name.clone());
                 }
             }
-            for (idx, rule) in self.rules.iter().enumerate() {
-                if !level.contains_key(&idx) {
-                    continue;
-                }
-                for (param, &default) in &rule.file.parameters {
-                    let kind = rule
-                        .param_kinds
-                        .get(param)
-                        .copied()
-                        .unwrap_or(ParamKind::Max);
-                    let value = p
-                        .thresholds
-                        .get(rule.id())
-                        .and_then(|t| t.get(param))
-                        .copied()
-                        .unwrap_or(default);
-                    let slot = thresholds.entry(idx).or_default();
-                    let candidate = ThresholdValue {
-                        value,
-                        kind,
-                        source: p.name.clone(),
-                    };
-                    match slot.get(param) {
-                        Some(cur) if !stricter(kind, value, cur.value) => {}
-                        _ => {
-                            slot.insert(param.clone(), candidate);
-                        }
+        }
+        let index_of = |id: &str| self.rules.iter().position(|r| r.id() == id);
+        let mut level: BTreeMap<usize, Level> = BTreeMap::new();
+        let mut raise = |idx: usize, lvl: Level| {
+            let e = level.entry(idx).or_insert(lvl);
+            if lvl < *e {
+                *e = lvl;
+            }
+        };
+        for prof in &expanded {
+            for (ids, lvl) in [
+                (&prof.required, Level::Required),
+                (&prof.recommended, Level::Recommended),
+            ] {
+                for id in ids {
+                    if let Some(idx) = index_of(id) {
+                        raise(idx, lvl);
                     }
                 }
             }
         }
-        let entries = level
-            .into_iter()
-            .map(|(rule, level)| Selected {
-                rule,
-                level,
-                thresholds: thresholds.remove(&rule).unwrap_or_default(),
-            })
-            .collect();
+        for (id, lvl) in &overrides.add {
+            let idx = index_of(id).ok_or_else(|| format!("unknown requirement '{id}'"))?;
+            raise(idx, *lvl);
+        }
+        for id in &overrides.disable {
+            let idx =
+                index_of(id).ok_or_else(|| format!("cannot disable unknown requirement '{id}'"))?;
+            level.remove(&idx);
+        }
+        for (id, params) in &overrides.thresholds {
+            let rule = self
+                .rules
+                .iter()
+                .find(|r| r.id() == id)
+                .ok_or_else(|| format!("threshold for unknown requirement '{id}'"))?;
+            for param in params.keys() {
+                if !rule.param_kinds.contains_key(param) {
+                    let known: Vec<&str> = rule.param_kinds.keys().map(String::as_str).collect();
+                    return Err(format!(
+                        "'{id}' has no parameter '{param}' (it has: {})",
+                        if known.is_empty() {
+                            "none".to_string()
+                        } else {
+                            known.join(", ")
+                        }
+                    ));
+                }
+            }
+        }
+
+        let mut entries = Vec::new();
+        for (idx, lvl) in level {
+            let rule = &self.rules[idx];
+            let id = rule.id();
+            let mut thresholds = BTreeMap::new();
+            for (param, &default) in &rule.file.parameters {
+                let kind = rule
+                    .param_kinds
+                    .get(param)
+                    .copied()
+                    .unwrap_or(ParamKind::Max);
+                if let Some(&value) = overrides.thresholds.get(id).and_then(|t| t.get(param)) {
+                    let origin = if overrides.origin.is_empty() {
+                        "configuration"
+                    } else {
+                        overrides.origin.as_str()
+                    };
+                    thresholds.insert(
+                        param.clone(),
+                        ThresholdValue {
+                            value,
+                            kind,
+                            source: "config".into(),
+                            label: format!("config ({origin}): {param} = {}", fmt_value(value)),
+                        },
+                    );
+                    continue;
+                }
+                let mut best: Option<ThresholdValue> = None;
+                for prof in &expanded {
+                    let own = prof.thresholds.get(id).and_then(|t| t.get(param)).copied();
+                    let selects = prof
+                        .required
+                        .iter()
+                        .chain(&prof.recommended)
+                        .any(|r| r == id);
+                    if own.is_none() && !selects {
+                        continue;
+                    }
+                    let value = own.unwrap_or(default);
+                    let label = match own {
+                        Some(v) => prof
+                            .labels
+                            .get(id)
+                            .and_then(|l| l.get(param))
+                            .cloned()
+                            .unwrap_or_else(|| {
+                                format!("{}: {param} = {}", prof.name, fmt_value(v))
+                            }),
+                        None => {
+                            format!("{}: rule default {param} = {}", prof.name, fmt_value(value))
+                        }
+                    };
+                    if best.as_ref().is_none_or(|b| stricter(kind, value, b.value)) {
+                        best = Some(ThresholdValue {
+                            value,
+                            kind,
+                            source: prof.name.clone(),
+                            label,
+                        });
+                    }
+                }
+                let t = best.unwrap_or_else(|| ThresholdValue {
+                    value: default,
+                    kind,
+                    source: "default".into(),
+                    label: format!("rule default {param} = {}", fmt_value(default)),
+                });
+                thresholds.insert(param.clone(), t);
+            }
+            entries.push(Selected {
+                rule: idx,
+                level: lvl,
+                thresholds,
+            });
+        }
         Ok(Selection { profiles, entries })
     }
 }
 
-impl Profile {
-    fn includes_resolved<'a>(&self, _lib: &'a Library) -> Vec<&'a Profile> {
-        Vec::new()
-    }
+fn fmt_value(v: f64) -> String {
+    format!("{v}")
 }
 
 fn stricter(kind: ParamKind, new: f64, old: f64) -> bool {
@@ -543,14 +750,55 @@ fn compile_rule(
             format!("requirement ID '{}' does not match the file name", r.id),
         ));
     }
-    let Some(pos) = catalogue::position(&r.id) else {
-        return Err(err(
-            path,
-            at("id"),
-            format!("'{}' is not a requirement ID of the catalogue", r.id),
-        ));
+    let (category, severity) = match catalogue::position(&r.id) {
+        Some(pos) => {
+            let (_, category, severity) = catalogue::CATALOGUE[pos];
+            (category.to_string(), severity.to_string())
+        }
+        None if f.user => {
+            // A user's own requirement: its own ID, category and severity, in the same shapes.
+            let id_ok = !r.id.is_empty()
+                && r.id
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+            if !id_ok {
+                return Err(err(
+                    path,
+                    at("id"),
+                    format!(
+                        "requirement ID '{}' must use upper-case letters, digits and '-'",
+                        r.id
+                    ),
+                ));
+            }
+            let slug_ok = !r.category.is_empty()
+                && r.category
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !slug_ok {
+                return Err(err(
+                    path,
+                    at("category"),
+                    format!("category '{}' must be a lower-case slug", r.category),
+                ));
+            }
+            if !["high", "medium", "low"].contains(&r.severity.as_str()) {
+                return Err(err(
+                    path,
+                    at("severity"),
+                    format!("severity '{}' should be high, medium or low", r.severity),
+                ));
+            }
+            (r.category.clone(), r.severity.clone())
+        }
+        None => {
+            return Err(err(
+                path,
+                at("id"),
+                format!("'{}' is not a requirement ID of the catalogue", r.id),
+            ))
+        }
     };
-    let (_, category, severity) = catalogue::CATALOGUE[pos];
     if r.category != category {
         return Err(err(
             path,
@@ -922,6 +1170,7 @@ fn compile_rule(
     }
     let ignore = r.ignore.iter().cloned().collect();
     Ok(Rule {
+        builtin: !f.user,
         source: path.clone(),
         groups,
         exclude,
@@ -949,6 +1198,7 @@ impl Library {
                         value: v,
                         kind: r.param_kinds.get(p).copied().unwrap_or(ParamKind::Max),
                         source: "default".into(),
+                        label: format!("rule default {p} = {}", fmt_value(v)),
                     },
                 )
             })

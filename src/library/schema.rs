@@ -265,4 +265,8 @@ pub struct ProfileFile {
     /// `[thresholds.INC-NOTIFY-TIME] deadline_hours = 24`
     #[serde(default)]
     pub thresholds: BTreeMap<String, BTreeMap<String, f64>>,
+    /// How a finding names a threshold of this profile:
+    /// `[labels.INC-NOTIFY-TIME] deadline_hours = "NIS2: initial notice within 24 h"`.
+    #[serde(default)]
+    pub labels: BTreeMap<String, BTreeMap<String, String>>,
 }
