@@ -125,7 +125,7 @@ fn quote_html(quote: &str, hl: &[(usize, usize, &str)]) -> String {
             "<span class=\"hl\" title=\"{}\">{}</span><span class=\"hl-label\">{}</span>",
             esc(label),
             esc(&quote[s..e]),
-            esc(label)
+            esc(&super::short_label(label))
         );
         at = e;
     }

@@ -164,3 +164,17 @@ pub fn write(
         Format::Csv => csv::write(out, report),
     }
 }
+
+/// A short label for a highlight: the reason code in words ("no deadline", "efforts standard") when
+/// the label is a code's description, else the label up to its first colon or parenthesis.
+pub fn short_label(label: &str) -> String {
+    if let Some(c) = crate::finding::ReasonCode::ALL
+        .iter()
+        .find(|c| c.description() == label)
+    {
+        return c.as_str().replace('-', " ");
+    }
+    let cut = label.find([':', '(']).unwrap_or(label.len());
+    let short = label[..cut].trim();
+    if short.is_empty() { label } else { short }.to_string()
+}

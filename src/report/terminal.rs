@@ -4,7 +4,7 @@
 //! wording. Plain text unless the caller asks for colour.
 
 use super::{DocumentReport, Report, WriteOptions};
-use crate::finding::{Evidence, Finding, Level as ReqLevel, ReasonCode, Status};
+use crate::finding::{Evidence, Finding, Level as ReqLevel, Status};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 use std::io::Write;
@@ -73,17 +73,6 @@ fn wrap_in_place(text: &str, width: usize) -> String {
     out
 }
 
-/// A short label for a highlight: the reason code in words ("no deadline", "efforts standard") when
-/// the label is a code's description, else the label up to its first colon or parenthesis.
-fn short_label(label: &str) -> String {
-    if let Some(c) = ReasonCode::ALL.iter().find(|c| c.description() == label) {
-        return c.as_str().replace('-', " ");
-    }
-    let cut = label.find([':', '(']).unwrap_or(label.len());
-    let short = label[..cut].trim();
-    if short.is_empty() { label } else { short }.to_string()
-}
-
 fn level_of(f: &Finding) -> Level<'static> {
     let base = match (f.status, f.level) {
         (Status::Missing, ReqLevel::Required) => Level::ERROR,
@@ -128,7 +117,7 @@ fn snippet<'a>(f: &'a Finding, ev: &'a Evidence) -> Snippet<'a, annotate_snippet
         } else {
             AnnotationKind::Context
         };
-        snip = snip.annotation(kind.span(s..e).label(short_label(&h.label)));
+        snip = snip.annotation(kind.span(s..e).label(super::short_label(&h.label)));
         any = true;
     }
     if !any && f.status != Status::Satisfied {
