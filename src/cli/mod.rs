@@ -15,12 +15,18 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_FINDINGS: i32 = 1;
 pub const EXIT_ERROR: i32 = 2;
 
+/// The exit codes as `--help` shows them.
+const EXIT_HELP: &str =
+    "Exit codes: 0 = no required finding at the --fail-on level; 1 = at least one; \
+2 = usage, configuration or input error (errors win; every other input still gets its result). \
+A broken pipe ends the run quietly.";
+
 #[derive(Parser, Debug)]
 #[command(
     name = "clauselint",
     version,
     about = "Checks supplier contracts for required cybersecurity clauses: satisfied, weak or missing",
-    after_help = "Exit codes: 0 = no required finding at the --fail-on level; 1 = at least one; 2 = usage, configuration or input error (errors win). A broken pipe ends the run quietly."
+    after_help = EXIT_HELP
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -30,6 +36,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Check contracts: satisfied, weak or missing for every requirement of the selected profiles.
+    #[command(after_help = EXIT_HELP)]
     Check(CheckArgs),
     /// List the requirements (of a profile, or all).
     Rules(RulesArgs),

@@ -345,7 +345,7 @@ fn finding_html(
     di: usize,
     fi: usize,
     f: &Finding,
-    linked: bool,
+    linked: Option<usize>,
 ) -> std::fmt::Result {
     let level = match f.level {
         Level::Required => "required",
@@ -363,12 +363,12 @@ fn finding_html(
     if let Some(ev) = f.evidence.first() {
         let loc = where_text(ev);
         write!(out, "<p class=\"where\">{}", esc(&loc))?;
-        if linked {
+        if let Some(target) = linked {
             write!(
                 out,
                 "{}<a href=\"#{}\">show in contract ↓</a>",
                 if loc.is_empty() { "" } else { " · " },
-                mark_id(di, fi)
+                mark_id(di, target)
             )?;
         }
         out.push_str("</p>");
@@ -494,6 +494,8 @@ fn document_html(
 
     // Place the evidence quotes in the contract text: one mark per finding, no overlaps.
     let mut marks: Vec<Vec<Mark<'_>>> = Vec::new();
+    // For each finding, the finding whose highlight shows its quote.
+    let mut link: Vec<Option<usize>> = vec![None; doc.findings.len()];
     if let Some(t) = text {
         marks.resize_with(t.blocks.len(), Vec::new);
         for (fi, f) in doc.findings.iter().enumerate() {
@@ -510,20 +512,17 @@ fn document_html(
                     ev,
                 };
                 let row = &mut marks[bi];
-                if row.iter().all(|o| m.end <= o.start || m.start >= o.end) {
+                if let Some(o) = row.iter().find(|o| m.start < o.end && m.end > o.start) {
+                    // The same words back another finding: link to its highlight.
+                    link[fi] = Some(o.fi);
+                } else {
+                    link[fi] = Some(fi);
                     row.push(m);
                     row.sort_by_key(|m| m.start);
                 }
             }
         }
     }
-    let placed: Vec<bool> = {
-        let mut v = vec![false; doc.findings.len()];
-        for m in marks.iter().flatten() {
-            v[m.fi] = true;
-        }
-        v
-    };
 
     out.push_str("<h3>Findings</h3>");
     let mut cats: Vec<&str> = Vec::new();
@@ -536,7 +535,7 @@ fn document_html(
         write!(out, "<h4>{}</h4>", esc(&cat.replace('-', " ")))?;
         for (fi, f) in doc.findings.iter().enumerate() {
             if f.category == cat {
-                finding_html(out, di, fi, f, placed[fi])?;
+                finding_html(out, di, fi, f, link[fi])?;
             }
         }
     }
