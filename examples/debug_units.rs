@@ -14,7 +14,7 @@ fn main() {
         .expect("read");
     let doc = &ing.document;
     let seg = segment::segment(doc, &lib.terms);
-    let parties = Parties::detect(doc);
+    let parties = Parties::detect(doc, &lib);
     let ctx = judge::Context {
         lib: &lib,
         doc,

@@ -89,7 +89,7 @@ fn every_corpus_docx_parses() {
         }
         n += 1;
     }
-    assert_eq!(n, 9);
+    assert!(n >= 9, "{n} DOCX files");
 }
 
 #[test]
@@ -106,7 +106,7 @@ fn commonpaper_dpa_shows_rendered_clause_numbers() {
     let path = doc.section_path(b.section);
     assert_eq!(path.len(), 2, "{path:?}");
     assert!(path[0].starts_with("2 "), "{path:?}");
-    assert_eq!(path[1], "2.3");
+    assert!(path[1].starts_with("2.3"), "{path:?}");
     // A sub-item (a) under 2.6 sits in section 2.6.
     let b = doc.blocks.iter().find(|b| {
         b.label == "(a)"
@@ -397,17 +397,20 @@ fn style_inherited_numbering_and_headings() {
     let labels: Vec<&str> = doc.blocks.iter().map(|b| b.label.as_str()).collect();
     assert_eq!(labels, ["", "11", "11.1", "", "11.2", "12"]);
     assert_eq!(doc.blocks[0].kind, BlockKind::Heading { level: 1 });
-    assert_eq!(doc.blocks[2].kind, BlockKind::Heading { level: 2 });
+    // Numbered headings nest below the unnumbered title, by numbering level.
+    assert_eq!(doc.blocks[2].kind, BlockKind::Heading { level: 3 });
     assert_eq!(
         doc.section_path(doc.blocks[3].section),
-        ["11 Security", "11.1 Security Incidents"]
+        ["Master Agreement", "11 Security", "11.1 Security Incidents"]
     );
     assert_eq!(
         doc.section_path(doc.blocks[4].section),
-        ["11 Security", "11.2 Encryption"]
+        ["Master Agreement", "11 Security", "11.2 Encryption"]
     );
-    assert_eq!(doc.section_path(doc.blocks[5].section), ["12 Audit"]);
-    let _ = Document::section_name;
+    assert_eq!(
+        doc.section_path(doc.blocks[5].section),
+        ["Master Agreement", "12 Audit"]
+    );
 }
 
 #[test]
@@ -627,6 +630,27 @@ fn read_bytes_detects_docx_and_strict_namespace() {
 #[test]
 #[ignore]
 fn timing() {
+    // A generated large document: 89,100 numbered paragraphs (about 36 MB of XML).
+    let para = p_num(
+        1,
+        1,
+        &"The Supplier shall notify the Customer of any Security Incident without undue delay. "
+            .repeat(3),
+    );
+    let body = para.repeat(89_100);
+    let bytes = docx(
+        &document(&body),
+        &[("numbering.xml", &multilevel_numbering())],
+    );
+    let t = std::time::Instant::now();
+    let doc = read_docx(&bytes, &Limits::default()).unwrap();
+    println!(
+        "generated: {} paragraphs, {:.1} MB XML, {} KB zip: {:.0} ms",
+        doc.blocks.len(),
+        document(&body).len() as f64 / 1e6,
+        bytes.len() / 1024,
+        t.elapsed().as_secs_f64() * 1000.0
+    );
     let Some(dir) = corpus() else { return };
     let mut files: Vec<_> = std::fs::read_dir(dir.join("docx"))
         .unwrap()
@@ -647,4 +671,81 @@ fn timing() {
             path.file_name().unwrap().to_string_lossy()
         );
     }
+}
+
+/// The Common Paper DPA exists as Markdown and as DOCX: the two readers should agree on the text and
+/// on the clause numbers of the standard terms.
+#[test]
+fn markdown_docx_parity_commonpaper_dpa() {
+    let Some(dir) = corpus() else { return };
+    let md = read_path(&dir.join("md/commonpaper-dpa.md"), &Limits::default())
+        .unwrap()
+        .document;
+    let dx = read_path(&dir.join("docx/commonpaper-dpa.docx"), &Limits::default())
+        .unwrap()
+        .document;
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let docx_text = squash(
+        &dx.blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    let mut long = 0;
+    let mut found = 0;
+    for b in &md.blocks {
+        for sentence in b.text.split(". ") {
+            if sentence.len() < 80 {
+                continue;
+            }
+            long += 1;
+            if docx_text.contains(&squash(sentence)) {
+                found += 1;
+            }
+        }
+    }
+    println!("parity: {found} of {long} long Markdown sentences found in the DOCX text");
+    assert!(long > 50, "{long}");
+    assert!(found * 100 >= long * 90, "{found} of {long}");
+    // Clause numbers: every top-level number of the DOCX standard terms is a Markdown section too.
+    let numbers = |d: &Document| -> std::collections::BTreeSet<String> {
+        d.sections
+            .iter()
+            .map(|s| s.number.trim_end_matches('.').to_string())
+            .filter(|n| !n.is_empty())
+            .collect()
+    };
+    let (nm, nd) = (numbers(&md), numbers(&dx));
+    let common = nd.intersection(&nm).count();
+    println!(
+        "parity: {common} of {} DOCX section numbers also in Markdown ({} there)",
+        nd.len(),
+        nm.len()
+    );
+    for n in 1..=11 {
+        assert!(nd.contains(&n.to_string()), "docx lacks {n}");
+    }
+    assert!(common * 100 >= nd.len() * 80, "{common} of {}", nd.len());
+    // The breach-notice deadline stands in the same top-level clause in both.
+    let section_of = |d: &Document| {
+        d.blocks
+            .iter()
+            .find(|b| b.text.contains("72 hours"))
+            .and_then(|b| b.section)
+            .map(|s| d.sections[s].number.trim_end_matches('.').to_string())
+    };
+    println!(
+        "parity: 72 hours in {:?} / {:?}",
+        section_of(&md),
+        section_of(&dx)
+    );
+    assert_eq!(section_of(&dx).as_deref(), Some("4"));
+    // (The Markdown numbers the paragraph "4.1"; the DOCX leaves it unnumbered under "4.")
+    assert!(section_of(&md).is_some_and(|n| n == "4" || n.starts_with("4.")));
 }

@@ -6,7 +6,7 @@
 use super::parties::{governing, Modal, Parties, Subject};
 use super::quantity::{self, Bound, ClockStart, DurationMatch};
 use super::segment::{Segmented, Span, Unit};
-use crate::document::Document;
+use crate::document::{BlockKind, Document};
 use crate::finding::ReasonCode;
 use crate::library::schema::{CryptoMode, Party, Scope};
 use crate::library::terms::{Hit, SetId};
@@ -57,7 +57,7 @@ static SCHEDULE_REF: LazyLock<Regex> = LazyLock::new(|| {
         .expect("schedule regex")
 });
 
-fn span_text<'a>(doc: &'a Document, s: Span) -> &'a str {
+fn span_text(doc: &Document, s: Span) -> &str {
     doc.blocks
         .get(s.block)
         .and_then(|b| b.text.get(s.start..s.end))
@@ -179,6 +179,52 @@ fn first_hit<'p>(pieces: &'p [Piece], set: SetId) -> Option<(&'p Piece<'p>, Hit)
         .find_map(|p| p.hits.iter().find(|h| h.set == set).map(|h| (p, *h)))
 }
 
+/// The first hit of `set` that lies within `window` bytes of a hit of the `near` set (or any hit
+/// of `set` when there is no proximity condition).
+fn first_hit_near<'p>(
+    pieces: &'p [Piece<'p>],
+    set: SetId,
+    near: Option<(SetId, usize)>,
+) -> Option<(&'p Piece<'p>, Hit)> {
+    let Some((near, window)) = near else {
+        return first_hit(pieces, set);
+    };
+    pieces.iter().find_map(|p| {
+        p.hits
+            .iter()
+            .filter(|h| h.set == set)
+            .find(|h| {
+                p.hits.iter().any(|n| {
+                    n.set == near
+                        && (n.start as usize).abs_diff(h.start as usize) <= window
+                        && n.start != h.start
+                })
+            })
+            .map(|h| (p, *h))
+    })
+}
+
+/// The first hit of `set` not negated by "not", "never" or "no" earlier in its clause.
+fn first_unnegated_hit<'p>(pieces: &'p [Piece<'p>], set: SetId) -> Option<(&'p Piece<'p>, Hit)> {
+    pieces.iter().find_map(|p| {
+        p.hits
+            .iter()
+            .filter(|h| h.set == set)
+            .find(|h| {
+                let start = h.start as usize;
+                let mut from = start.saturating_sub(80);
+                while !p.text.is_char_boundary(from) {
+                    from += 1;
+                }
+                let before = &p.text[from..start];
+                let clause = before.rsplit([';', '.']).next().unwrap_or(before);
+                let lower = format!(" {}", clause.to_ascii_lowercase());
+                !(lower.contains(" not ") || lower.contains(" never ") || lower.contains(" no "))
+            })
+            .map(|h| (p, *h))
+    })
+}
+
 fn hit_quote(p: &Piece, h: Hit) -> String {
     p.text
         .get(h.start as usize..h.end as usize)
@@ -291,6 +337,15 @@ pub fn judge(ctx: &Context, rule: &Rule, sel: &Selected, unit_index: usize) -> O
     let mut parameters = BTreeMap::new();
     let ignored = |name: &str| rule.ignore.contains(name);
 
+    // A fragment with no verb of obligation and no party named ("The ability to support MFA", a
+    // table cell, a checkbox label) is not an operative clause.
+    if gov.modal == Modal::None
+        && gov.subject == Subject::Implicit
+        && !names_a_party(&own_hits, lib)
+        && !has_finite_verb(&own)
+    {
+        return None;
+    }
     match rule.file.party {
         Party::SupplierDuty => {
             if gov.subject == Subject::Customer {
@@ -311,8 +366,29 @@ pub fn judge(ctx: &Context, rule: &Rule, sel: &Selected, unit_index: usize) -> O
             if gov.subject == Subject::Supplier && gov.modal == Modal::Permissive {
                 return None;
             }
+            // The customer (or either party) holds the right, or the supplier must allow it.
+            let grants = own_hits
+                .iter()
+                .any(|h| h.set == lib.vocab_set("right-grant"));
+            if !matches!(gov.subject, Subject::Customer | Subject::Both) && !grants {
+                return None;
+            }
         }
-        Party::Any => {}
+        Party::Any => {
+            // The customer's "may" is a right; the supplier's "may" is no duty.
+            if gov.modal == Modal::Permissive
+                && gov.subject == Subject::Supplier
+                && !ignored("permissive-modal")
+            {
+                let (s, e) = gov.modal_span.unwrap_or((0, 0));
+                reasons.push(Found {
+                    code: ReasonCode::PermissiveModal,
+                    message: format!("'{}' does not bind the supplier", &own[s..e]),
+                    quote: Some(own[s..e].to_string()),
+                    span: Some((s, e)),
+                });
+            }
+        }
     }
 
     let universal: [(&str, &str, ReasonCode, &str); 3] = [
@@ -354,6 +430,34 @@ pub fn judge(ctx: &Context, rule: &Rule, sel: &Selected, unit_index: usize) -> O
                 quote: Some(q),
                 span: own_span(p, h.start as usize, h.end as usize),
             });
+        }
+    }
+    // A carve-out in a neighbouring sentence of the same paragraph negates the duty for part of its
+    // subject ("… using AES-256. Supplier shall not be required to encrypt backups.").
+    if !ignored("negated") && !reasons.iter().any(|r| r.code == ReasonCode::Negated) {
+        let negation = lib.vocab_set("negation");
+        for (i, other) in ctx.seg.units.iter().enumerate() {
+            if i == unit_index || other.span.block != unit.span.block {
+                continue;
+            }
+            let hits = ctx.seg.hits_in(other.span);
+            let negates = hits.iter().find(|h| h.set == negation);
+            let on_topic = hits.iter().any(|h| rule.groups.contains(&h.set));
+            if let (Some(n), true) = (negates, on_topic) {
+                let text = span_text(ctx.doc, other.span);
+                let q = ctx.doc.blocks[other.span.block]
+                    .text
+                    .get(n.start as usize..n.end as usize)
+                    .unwrap_or("")
+                    .to_string();
+                reasons.push(Found {
+                    code: ReasonCode::Negated,
+                    message: format!("a neighbouring sentence carves it out: '{text}'"),
+                    quote: Some(q),
+                    span: None,
+                });
+                break;
+            }
         }
     }
     if !ignored("placeholder") {
@@ -417,6 +521,31 @@ pub fn judge(ctx: &Context, rule: &Rule, sel: &Selected, unit_index: usize) -> O
         text: own,
         clause_start,
     })
+}
+
+/// Whether a supplier or customer role word occurs anywhere in the text (possessives included).
+fn names_a_party(hits: &[Hit], lib: &Library) -> bool {
+    let supplier = lib.vocab_set("supplier-roles");
+    let customer = lib.vocab_set("customer-roles");
+    hits.iter().any(|h| h.set == supplier || h.set == customer)
+}
+
+/// A statement with a finite verb ("Data is encrypted", "liability is limited") rather than a bare
+/// label or fragment.
+fn has_finite_verb(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [
+        " is ",
+        " are ",
+        " does ",
+        " do not ",
+        " has ",
+        " have ",
+        " remains ",
+        " remain ",
+    ]
+    .iter()
+    .any(|v| lower.contains(v))
 }
 
 fn threshold(sel: &Selected, rule: &Rule, param: &str) -> (f64, String) {
@@ -754,6 +883,7 @@ fn evaluate(
         }
         Check::Require {
             set,
+            near,
             code,
             message,
             scope,
@@ -764,7 +894,7 @@ fn evaluate(
             if present(&pieces, *unless) || title_has(ctx, *unless_title) {
                 return;
             }
-            if first_hit(&pieces, *set).is_none() {
+            if first_hit_near(&pieces, *set, *near).is_none() {
                 reasons.push(Found {
                     code: *code,
                     message: message.clone(),
@@ -775,17 +905,24 @@ fn evaluate(
         }
         Check::Forbid {
             set,
+            near,
             code,
             message,
             scope,
             unless,
             unless_title,
+            negatable,
         } => {
             let pieces = scope_of(*scope);
             if present(&pieces, *unless) || title_has(ctx, *unless_title) {
                 return;
             }
-            if let Some((p, h)) = first_hit(&pieces, *set) {
+            let found = if *negatable {
+                first_unnegated_hit(&pieces, *set)
+            } else {
+                first_hit_near(&pieces, *set, *near)
+            };
+            if let Some((p, h)) = found {
                 let q = hit_quote(p, h);
                 reasons.push(Found {
                     code: *code,
@@ -794,6 +931,81 @@ fn evaluate(
                     span: own_span(p, h.start as usize, h.end as usize),
                 });
             }
+        }
+        Check::Listed { standards } => {
+            let pieces = scope_of(Scope::Sentence);
+            if first_hit(&pieces, *standards).is_some() {
+                return;
+            }
+            if let Some(m) = SCHEDULE_REF.find(own) {
+                let r = m.as_str();
+                match schedule_content(ctx, r) {
+                    None => reasons.push(Found {
+                        code: ReasonCode::UnresolvedReference,
+                        message: format!("the measures are in {r}, which is not in this document"),
+                        quote: Some(r.to_string()),
+                        span: Some((m.start(), m.end())),
+                    }),
+                    Some(text) if is_empty_content(&text) => reasons.push(Found {
+                        code: ReasonCode::Placeholder,
+                        message: format!("{r} is empty or a placeholder"),
+                        quote: Some(r.to_string()),
+                        span: Some((m.start(), m.end())),
+                    }),
+                    Some(_) => {}
+                }
+                return;
+            }
+            if own.trim_end().ends_with(':') {
+                // The list that follows must have content.
+                let next: String = ctx
+                    .doc
+                    .blocks
+                    .iter()
+                    .skip(unit.span.block + 1)
+                    .take_while(|b| {
+                        !b.is_heading()
+                            && (matches!(
+                                b.kind,
+                                BlockKind::ListItem { .. } | BlockKind::TableCell { .. }
+                            ) || b.text.starts_with('(')
+                                || (!b.label.is_empty()
+                                    && crate::ingest::clause_number::split(&b.text).is_none()))
+                    })
+                    .take(12)
+                    .map(|b| b.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if is_empty_content(&next) {
+                    reasons.push(Found {
+                        code: ReasonCode::Placeholder,
+                        message: "the list of measures or standards is empty".into(),
+                        quote: None,
+                        span: None,
+                    });
+                }
+                return;
+            }
+            let lower = own.to_ascii_lowercase();
+            if [
+                "set out below",
+                "set forth below",
+                "as follows",
+                "including at a minimum",
+                "at a minimum",
+                "listed below",
+            ]
+            .iter()
+            .any(|p| lower.contains(p))
+            {
+                return;
+            }
+            reasons.push(Found {
+                code: ReasonCode::VagueStandard,
+                message: "no listed measures and no named standard: only general 'appropriate' or 'industry-standard' safeguards".into(),
+                quote: None,
+                span: None,
+            });
         }
         Check::Crypto {
             mode,
@@ -896,6 +1108,52 @@ fn crypto(
             span: None,
         }),
     }
+}
+
+/// The text of the section a reference like "Schedule 4" or "Annex II" names, or `None` when the
+/// document has no such section.
+fn schedule_content(ctx: &Context, reference: &str) -> Option<String> {
+    let want = reference.to_ascii_lowercase();
+    let doc = ctx.doc;
+    let section = doc.sections.iter().position(|s| {
+        let d = s.display().to_ascii_lowercase();
+        d.starts_with(&want)
+            && d[want.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })?;
+    let (lo, hi) = ctx.seg.section_blocks.get(section).copied()?;
+    Some(
+        doc.blocks
+            .iter()
+            .take(hi.min(doc.blocks.len()))
+            .skip(lo)
+            .filter(|b| !b.is_heading())
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// Content that says nothing: empty, "N/A", "TBD" or only placeholders.
+fn is_empty_content(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() < 3 {
+        return true;
+    }
+    let lower = t.to_ascii_lowercase();
+    if matches!(
+        lower.trim_end_matches('.'),
+        "n/a" | "na" | "tbd" | "tbc" | "none" | "not applicable"
+    ) {
+        return true;
+    }
+    let placeholders: usize = quantity::find_placeholders(t)
+        .iter()
+        .map(|(s, e)| e - s)
+        .sum();
+    placeholders * 2 >= t.len()
 }
 
 /// Finds the deadline a clause delegates to "Schedule 2": the durations in that schedule's section, in

@@ -27,7 +27,7 @@ pub fn analyze(
     selection: &Selection,
 ) -> Vec<Finding> {
     let seg = segment::segment(doc, &lib.terms);
-    let parties = Parties::detect(doc);
+    let parties = Parties::detect(doc, lib);
     let ctx = Context {
         lib,
         doc,

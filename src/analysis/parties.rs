@@ -51,43 +51,11 @@ static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("alias regex")
 });
 
-const SUPPLIER_WORDS: [&str; 16] = [
-    "supplier",
-    "vendor",
-    "processor",
-    "service provider",
-    "provider",
-    "contractor",
-    "business associate",
-    "subcontractor",
-    "consultant",
-    "seller",
-    "licensor",
-    "company",
-    "we",
-    "data importer",
-    "ict third-party service provider",
-    "subprocessor",
-];
-
-const CUSTOMER_WORDS: [&str; 12] = [
-    "customer",
-    "client",
-    "controller",
-    "covered entity",
-    "buyer",
-    "purchaser",
-    "licensee",
-    "you",
-    "subscriber",
-    "financial entity",
-    "data exporter",
-    "authority",
-];
-
 impl Parties {
     /// Reads the aliases the preamble defines (first blocks of the document).
-    pub fn detect(doc: &Document) -> Parties {
+    pub fn detect(doc: &Document, lib: &Library) -> Parties {
+        let supplier_words = lib.vocab_words("supplier-roles");
+        let customer_words = lib.vocab_words("customer-roles");
         let mut unknown = Vec::new();
         let mut p = Parties::default();
         let mut has_customer_alias = false;
@@ -97,9 +65,9 @@ impl Parties {
                 let Some(m) = c.get(1) else { continue };
                 let alias = m.as_str().trim().to_string();
                 let lower = alias.to_ascii_lowercase();
-                if SUPPLIER_WORDS.iter().any(|w| lower == *w) {
+                if supplier_words.contains(&lower) {
                     has_supplier_alias = true;
-                } else if CUSTOMER_WORDS.iter().any(|w| lower == *w) {
+                } else if customer_words.contains(&lower) {
                     has_customer_alias = true;
                 } else if alias.split_whitespace().count() <= 3
                     && !lower.contains("agreement")
@@ -112,6 +80,13 @@ impl Parties {
                 }
             }
         }
+        // Terms of service name the supplier by its brand ("GitHub will …", "Acme may …") and
+        // the customer "you": the name that most often governs a verb is the supplier.
+        if p.supplier_aliases.is_empty() && !has_supplier_alias {
+            if let Some(name) = frequent_actor(doc) {
+                p.supplier_aliases.push(name);
+            }
+        }
         // A company alias next to a role word: the other role is the company.
         if unknown.len() == 1 {
             if has_customer_alias && !has_supplier_alias {
@@ -122,6 +97,86 @@ impl Parties {
         }
         p
     }
+}
+
+static ACTOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([A-Z][A-Za-z0-9&]+(?:\s[A-Z][A-Za-z0-9&]+)?)\s+(?:will|shall|may|must|has|reserves|agrees|is not|does not)\b")
+        .expect("actor regex")
+});
+
+/// The capitalised name that most often stands before a verb of obligation, when it is not a role or
+/// common word and the document speaks to "you".
+fn frequent_actor(doc: &Document) -> Option<String> {
+    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    let mut you = 0usize;
+    for b in doc.blocks.iter().take(2000) {
+        you += b.text.matches(" you ").count() + b.text.matches("You ").count();
+        for c in ACTOR.captures_iter(&b.text) {
+            let Some(m) = c.get(1) else { continue };
+            let name = m.as_str();
+            let lower = name.to_ascii_lowercase();
+            let common = [
+                "you",
+                "this",
+                "the",
+                "it",
+                "we",
+                "they",
+                "each",
+                "either",
+                "neither",
+                "such",
+                "that",
+                "any",
+                "no",
+                "all",
+                "agreement",
+                "services",
+                "service",
+                "party",
+                "parties",
+                "if",
+                "customer",
+                "supplier",
+                "provider",
+                "processor",
+                "controller",
+                "user",
+                "users",
+                "content",
+                "section",
+                "notice",
+                "data",
+                "nothing",
+                "these",
+                "terms",
+                "both",
+                "he",
+                "she",
+                "there",
+                "licensee",
+                "licensor",
+                "vendor",
+                "client",
+                "contractor",
+                "company",
+            ];
+            if common.contains(&lower.as_str())
+                || common.iter().any(|w| lower.starts_with(&format!("{w} ")))
+            {
+                continue;
+            }
+            *counts.entry(name.to_string()).or_default() += 1;
+        }
+    }
+    if you < 5 {
+        return None;
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 5)
+        .max_by_key(|(name, n)| (*n, std::cmp::Reverse(name.clone())))
+        .map(|(name, _)| name)
 }
 
 /// Finds the governing verb and its subject in `text` (a clause with its lead-in).
@@ -175,6 +230,16 @@ pub fn governing(text: &str, hits: &[Hit], lib: &Library, parties: &Parties) -> 
         })
         .collect();
     modals.sort_by_key(|m| m.0);
+    // "shall have the right to" is a right, not a duty: a permissive phrase overrides the strong
+    // word inside it.
+    let permissive_spans: Vec<(usize, usize)> = modals
+        .iter()
+        .filter(|m| m.2 == Modal::Permissive)
+        .map(|m| (m.0, m.1))
+        .collect();
+    modals.retain(|m| {
+        m.2 != Modal::Strong || !permissive_spans.iter().any(|&(s, e)| s <= m.0 && m.1 <= e)
+    });
 
     // The first modal whose nearest preceding party mention lies in the same clause governs; a strong
     // modal bound to the supplier wins over a permissive one elsewhere in the text.
@@ -200,16 +265,14 @@ pub fn governing(text: &str, hits: &[Hit], lib: &Library, parties: &Parties) -> 
             Some(b) => {
                 let b_strong_supplier = b.modal == Modal::Strong
                     && matches!(b.subject, Subject::Supplier | Subject::Both);
-                if !b_strong_supplier
+                let stronger_named_duty = !b_strong_supplier
                     && modal == Modal::Strong
                     && binds_supplier
+                    && subject != Subject::Implicit;
+                let names_a_subject = b.subject == Subject::Implicit
                     && subject != Subject::Implicit
-                {
-                    best = Some(g);
-                } else if b.subject == Subject::Implicit
-                    && subject != Subject::Implicit
-                    && !(b.modal == Modal::Strong && modal == Modal::Permissive)
-                {
+                    && !(b.modal == Modal::Strong && modal == Modal::Permissive);
+                if stronger_named_duty || names_a_subject {
                     best = Some(g);
                 }
             }
@@ -287,7 +350,8 @@ mod tests {
             &Default::default(),
         )
         .unwrap();
-        let p = Parties::detect(&d);
+        let lib = Library::builtin().unwrap();
+        let p = Parties::detect(&d, &lib);
         assert_eq!(p.supplier_aliases, vec!["Acme"]);
     }
 }

@@ -60,9 +60,7 @@ pub fn sentence_ends(text: &str) -> Vec<usize> {
                 next.is_ascii_uppercase() || next == b'"' || next == b'(' || next.is_ascii_digit();
             if starts && c == b'.' {
                 // Guard abbreviations and numbers ("cl. 5", "No. 3", "12.3", "a.").
-                let word_start = text[..i]
-                    .rfind(|ch: char| ch == ' ' || ch == '(')
-                    .map_or(0, |p| p + 1);
+                let word_start = text[..i].rfind([' ', '(']).map_or(0, |p| p + 1);
                 let word = text[word_start..i].to_ascii_lowercase();
                 let is_abbrev = ABBREVIATIONS.contains(&word.as_str())
                     || (word.len() == 1 && word.chars().all(|ch| ch.is_ascii_alphabetic()))
@@ -118,9 +116,21 @@ fn enumeration_items(text: &str, start: usize, end: usize) -> Option<(usize, Vec
 /// Cuts `doc` into units and finds all term hits.
 pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
     let hits: Vec<Vec<Hit>> = doc.blocks.iter().map(|b| terms.find(&b.text)).collect();
+    // The document's title (a top-level heading that is the first block) is no context for its
+    // clauses: "Incident Response Services Agreement" does not make every sentence about incidents.
+    let title_section = doc
+        .blocks
+        .first()
+        .filter(|b| b.is_heading())
+        .and_then(|b| b.section)
+        .filter(|&s| doc.sections.get(s).is_some_and(|x| x.parent.is_none()));
     let mut heading_hits = Vec::with_capacity(doc.sections.len());
     for (i, s) in doc.sections.iter().enumerate() {
-        let mut sets: Vec<u32> = terms.find(&s.title).into_iter().map(|h| h.set).collect();
+        let mut sets: Vec<u32> = if Some(i) == title_section {
+            Vec::new()
+        } else {
+            terms.find(&s.title).into_iter().map(|h| h.set).collect()
+        };
         if let Some(p) = s.parent {
             if p < i {
                 sets.extend(
@@ -159,12 +169,20 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
     let mut list_lead: Option<Span> = None;
     for (bi, b) in doc.blocks.iter().enumerate() {
         let text = b.text.as_str();
-        let is_heading = b.is_heading();
+        // A block that is only a title ("8. Limitation of Liability" as a list item) is a heading.
+        // Word documents often style whole numbered clauses as headings: only a short one is a
+        // heading; a long one is a clause whose leading title is the heading.
+        let is_heading = (b.is_heading() && (text.len() <= 120 || is_leading_title(text)))
+            || (text.len() < 80 && is_leading_title(text));
         let is_item = matches!(b.kind, BlockKind::ListItem { .. })
             || !b.label.is_empty()
             || text.starts_with('(');
-        let block_lead = if is_item { list_lead } else { None };
-        if !is_item && !is_heading {
+        let block_lead = if is_item && !is_heading {
+            list_lead
+        } else {
+            None
+        };
+        if !is_item || is_heading {
             list_lead = None;
         }
         let mut start = 0;
@@ -174,8 +192,12 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
             if s >= e {
                 continue;
             }
-            // A clause's leading title ("3.1 Notification.") reads as a heading, not as a clause.
-            let is_heading = is_heading || (n == 0 && e < text.len() && is_leading_title(&text[s..e]));
+            // A clause's leading title ("3.1 Notification.") reads as a heading, not as a clause;
+            // a drafting instruction in brackets ("[fill in the support channel]") is not contract
+            // text at all.
+            let is_heading = is_heading
+                || (n == 0 && e < text.len() && is_leading_title(&text[s..e]))
+                || is_drafting_note(&text[s..e]);
             let defines = DEFINITION
                 .captures(&text[s..e])
                 .and_then(|c| c.get(1))
@@ -238,6 +260,28 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
         section_blocks,
         definitions,
     }
+}
+
+/// Bracketed guidance for the drafter: "[Drafting note: …]", "[ fill in … ]", "[Insert …]".
+fn is_drafting_note(sentence: &str) -> bool {
+    let t = sentence.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '[');
+    let Some(inner) = t.strip_prefix('[') else {
+        return false;
+    };
+    let lower = inner.trim_start().to_ascii_lowercase();
+    [
+        "drafting note",
+        "note to draft",
+        "fill in",
+        "insert",
+        "specify",
+        "note:",
+        "optional",
+        "select",
+        "describe",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
 }
 
 /// "3.1 Notification." or "a. Periodic Tests." at the start of a block.

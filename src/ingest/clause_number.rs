@@ -36,14 +36,13 @@ pub fn split(text: &str) -> Option<ClauseNumber<'_>> {
     let whole = caps.get(0)?;
     let num = caps.get(1)?.as_str();
     let number = num.trim_end_matches([':', ' ']);
-    let number =
-        if number.contains('.') && number.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-            number.trim_end_matches('.')
-        } else if number.ends_with('.') && number.len() > 1 && !number.starts_with('(') {
-            number.trim_end_matches('.')
-        } else {
-            number
-        };
+    let numeric = number.contains('.') && number.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let dotted = number.ends_with('.') && number.len() > 1 && !number.starts_with('(');
+    let number = if numeric || dotted {
+        number.trim_end_matches('.')
+    } else {
+        number
+    };
     let first = number.chars().next()?;
     let depth = if first.is_ascii_digit() {
         number.split('.').filter(|p| !p.is_empty()).count() as u8

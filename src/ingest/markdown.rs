@@ -12,13 +12,15 @@ pub fn looks_like_markdown(text: &str) -> bool {
     let mut score = 0;
     for line in text.lines().take(400) {
         let l = line.trim_start();
-        if l.starts_with("# ") || l.starts_with("## ") || l.starts_with("### ") {
+        let strong = l.starts_with("# ")
+            || l.starts_with("## ")
+            || l.starts_with("### ")
+            || (l.starts_with('|') && l.contains("---"));
+        let weak =
+            l.contains("**") || l.contains("](") || l.starts_with("- ") || l.starts_with("* ");
+        if strong {
             score += 3;
-        } else if l.starts_with("|") && l.contains("---") {
-            score += 3;
-        } else if l.contains("**") || l.contains("](") {
-            score += 1;
-        } else if l.starts_with("- ") || l.starts_with("* ") {
+        } else if weak {
             score += 1;
         }
         if score >= 3 {

@@ -83,6 +83,7 @@ pub enum Check {
     },
     Require {
         set: SetId,
+        near: Option<(SetId, usize)>,
         code: ReasonCode,
         message: String,
         scope: Scope,
@@ -91,16 +92,21 @@ pub enum Check {
     },
     Forbid {
         set: SetId,
+        near: Option<(SetId, usize)>,
         code: ReasonCode,
         message: String,
         scope: Scope,
         unless: Option<SetId>,
         unless_title: Option<SetId>,
+        negatable: bool,
     },
     Crypto {
         mode: CryptoMode,
         parameter: String,
         scope: Scope,
+    },
+    Listed {
+        standards: SetId,
     },
 }
 
@@ -145,6 +151,8 @@ pub struct Library {
     pub rules: Vec<Rule>,
     pub profiles: BTreeMap<String, Profile>,
     pub vocab: BTreeMap<String, SetId>,
+    /// The terms of each vocabulary as written (for the few checks that work on words, not hits).
+    pub vocab_terms: BTreeMap<String, Vec<String>>,
     pub terms: Terms,
 }
 
@@ -380,12 +388,21 @@ impl Library {
             rules,
             profiles,
             vocab,
+            vocab_terms,
             terms,
         })
     }
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id().eq_ignore_ascii_case(id))
+    }
+
+    /// The words of a vocabulary, lowercased.
+    pub fn vocab_words(&self, name: &str) -> Vec<String> {
+        self.vocab_terms
+            .get(name)
+            .map(|t| t.iter().map(|w| w.to_ascii_lowercase()).collect())
+            .unwrap_or_default()
     }
 
     pub fn vocab_set(&self, name: &str) -> SetId {
@@ -727,6 +744,8 @@ fn compile_rule(
             Criterion::Require {
                 terms,
                 vocab,
+                near,
+                window,
                 code,
                 message,
                 scope,
@@ -736,12 +755,22 @@ fn compile_rule(
             | Criterion::Forbid {
                 terms,
                 vocab,
+                near,
+                window,
                 code,
                 message,
                 scope,
                 unless,
                 unless_title,
+                ..
             } => {
+                let negatable = matches!(
+                    c,
+                    Criterion::Forbid {
+                        negatable: true,
+                        ..
+                    }
+                );
                 let all = with_vocab(terms, vocab)?;
                 if all.is_empty() {
                     return Err(err(path, at(code), "criterion has no terms".into()));
@@ -751,9 +780,11 @@ fn compile_rule(
                 let set = tb.add_set(&format!("{id}/{name}"), &all);
                 let unless = opt_set(tb, &format!("{name}/unless"), unless);
                 let unless_title = opt_set(tb, &format!("{name}/unless_title"), unless_title);
+                let near = opt_set(tb, &format!("{name}/near"), near).map(|s| (s, *window));
                 if matches!(c, Criterion::Require { .. }) {
                     Check::Require {
                         set,
+                        near,
                         code,
                         message: message.clone(),
                         scope: *scope,
@@ -763,12 +794,32 @@ fn compile_rule(
                 } else {
                     Check::Forbid {
                         set,
+                        near,
                         code,
                         message: message.clone(),
                         scope: *scope,
                         unless,
                         unless_title,
+                        negatable,
                     }
+                }
+            }
+            Criterion::Listed { terms, vocab } => {
+                let all = with_vocab(terms, vocab)?;
+                if all.is_empty() {
+                    return Err(err(
+                        path,
+                        at("listed"),
+                        "listed criterion has no terms".into(),
+                    ));
+                }
+                reason_codes.extend([
+                    ReasonCode::VagueStandard,
+                    ReasonCode::UnresolvedReference,
+                    ReasonCode::Placeholder,
+                ]);
+                Check::Listed {
+                    standards: tb.add_set(&format!("{id}/{name}"), &all),
                 }
             }
             Criterion::Crypto {

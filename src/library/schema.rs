@@ -156,6 +156,11 @@ pub enum Criterion {
         terms: Vec<String>,
         #[serde(default)]
         vocab: Vec<String>,
+        /// Only hits within `window` bytes of one of these terms count (proximity in code).
+        #[serde(default)]
+        near: Vec<String>,
+        #[serde(default = "default_window")]
+        window: usize,
         code: String,
         message: String,
         #[serde(default)]
@@ -172,6 +177,11 @@ pub enum Criterion {
         terms: Vec<String>,
         #[serde(default)]
         vocab: Vec<String>,
+        /// Only hits within `window` bytes of one of these terms count (proximity in code).
+        #[serde(default)]
+        near: Vec<String>,
+        #[serde(default = "default_window")]
+        window: usize,
         code: String,
         message: String,
         #[serde(default)]
@@ -180,6 +190,19 @@ pub enum Criterion {
         unless: Vec<String>,
         #[serde(default)]
         unless_title: Vec<String>,
+        /// Ignore hits that a "not"/"never"/"no" shortly before negates ("shall not use it to train").
+        #[serde(default)]
+        negatable: bool,
+    },
+    /// The measures must be named or listed in this document: a named standard (terms or vocab), or a
+    /// referenced schedule or annex that is in the document and not empty, or a list that follows.
+    /// Otherwise `vague-standard`; a missing schedule gives `unresolved-reference`, an empty one or
+    /// an empty list `placeholder`.
+    Listed {
+        #[serde(default)]
+        terms: Vec<String>,
+        #[serde(default)]
+        vocab: Vec<String>,
     },
     /// Cryptographic strength: `transit` needs TLS at least `parameter` (e.g. 1.2) or FIPS-validated
     /// cryptography; `rest` needs AES of at least `parameter` bits or FIPS-validated modules.
@@ -189,6 +212,10 @@ pub enum Criterion {
         #[serde(default)]
         scope: Scope,
     },
+}
+
+fn default_window() -> usize {
+    120
 }
 
 fn notice_too_short() -> String {

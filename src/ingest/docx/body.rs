@@ -5,6 +5,11 @@
 //! tracked changes are skipped; `w:sdt`, hyperlinks, smartTag and customXml are read through. Table
 //! cells become one block each; headings and clause-numbered paragraphs open sections. Everything uses
 //! explicit stacks, so hostile nesting costs memory bounded by the depth limit, never the call stack.
+//!
+//! Notes (footnotes, endnotes) are placed at the body paragraph that first references them (location
+//! and section of that paragraph) and labelled with their displayed number (footnotes "1", "2" …,
+//! endnotes "i", "ii" … in order of first reference); an unreferenced note gets `Paragraph { 0 }`, no
+//! section and no label. Comments keep their id and author; headers and footers are not read.
 
 use super::numbering::{Label, Numberer, Numbering};
 use super::styles::Styles;
@@ -13,13 +18,15 @@ use super::Revision;
 use crate::document::{
     Block, BlockKind, Comment, Document, Format, Location, SectionTracker, TrackedChanges,
 };
-use crate::ingest::{IngestError, Limits};
+use crate::ingest::{clause_number, IngestError, Limits};
 use crate::text::BlockText;
 use quick_xml::events::BytesStart;
 use std::collections::HashMap;
 
 /// Longest text of a numbered paragraph that still reads as a clause title.
 const MAX_TITLE_CHARS: usize = 80;
+/// Longest heading-styled text still read as a heading.
+const MAX_HEADING_CHARS: usize = 150;
 /// Most open complex fields tracked (deeper ones are treated as results).
 const MAX_FIELDS: usize = 256;
 
@@ -430,40 +437,73 @@ impl<'a> PartReader<'a> {
             return;
         }
         let number = label_text.trim_end_matches('.').to_string();
+        // Body text in a heading style (common in converted documents) is not a heading.
+        let heading = heading.filter(|_| reads_as_heading(&text));
         let kind;
         let section;
-        if let Some(level) = heading {
-            kind = BlockKind::Heading { level };
-            section = Some(self.tracker.open(
-                &mut self.doc.sections,
-                level,
-                number.clone(),
-                text.clone(),
-            ));
-            self.unnumbered_heading_level = if number.is_empty() { Some(level) } else { None };
-        } else if let Some(l) = label.as_ref().filter(|l| !l.bullet && clause_like(&l.text)) {
+        let clause_label = label.as_ref().filter(|l| !l.bullet && clause_like(&l.text));
+        // Auto-numbered clauses nest by numbering level, below the last unnumbered heading.
+        let clause_level = |l: &Label| {
             let base = self.unnumbered_heading_level.unwrap_or(0);
-            let level = base.saturating_add(l.ilvl as u8 + 1).min(u8::MAX - 1);
+            base.saturating_add(l.ilvl as u8 + 1).min(u8::MAX - 1)
+        };
+        if let Some(level) = heading {
+            // A numbered heading takes its level from the numbering: outline levels in converted
+            // documents often disagree with the visible hierarchy.
+            let level = clause_label.map_or(level, clause_level);
+            kind = BlockKind::Heading { level };
+            // A heading without auto-numbering may have its number typed: "6. Liability".
+            let (number, title) = match (number.is_empty(), clause_number::split(&text)) {
+                (true, Some(c)) => (c.number.to_string(), text[c.rest_offset..].to_string()),
+                _ => (number, text.clone()),
+            };
+            let title = title.trim_end_matches(['.', ':']).to_string();
+            if number.is_empty() {
+                self.unnumbered_heading_level = Some(level);
+            }
+            section = Some(
+                self.tracker
+                    .open(&mut self.doc.sections, level, number, title),
+            );
+        } else if let Some(l) = clause_label {
+            // An auto-numbered clause: a short title reads as a heading; a clause with text opens an
+            // untitled section (or one titled by its lead-in, "Security Incidents. Provider ...").
+            let level = clause_level(l);
+            let title;
             if is_title(&text) {
                 kind = BlockKind::Heading { level };
-                section =
-                    Some(
-                        self.tracker
-                            .open(&mut self.doc.sections, level, number, text.clone()),
-                    );
+                title = text.trim_end_matches(['.', ':']).to_string();
             } else {
                 kind = BlockKind::Paragraph;
-                section =
-                    Some(
-                        self.tracker
-                            .open(&mut self.doc.sections, level, number, String::new()),
-                    );
+                title = leading_title(&text);
             }
+            section = Some(
+                self.tracker
+                    .open(&mut self.doc.sections, level, number, title),
+            );
         } else if let Some(l) = label.as_ref() {
             kind = BlockKind::ListItem {
                 depth: l.ilvl as u8,
             };
             section = self.tracker.current();
+        } else if let Some(c) = clause_number::split(&text)
+            .filter(|c| c.depth >= 1 && c.number.starts_with(|ch: char| ch.is_ascii_digit()))
+        {
+            // A typed decimal clause number: "12.3 The Supplier shall ...".
+            let base = self.unnumbered_heading_level.unwrap_or(0);
+            let level = base.saturating_add(c.depth).min(u8::MAX - 1);
+            let rest = &text[c.rest_offset..];
+            let title = if is_title(rest) {
+                rest.trim_end_matches(['.', ':']).to_string()
+            } else {
+                leading_title(rest)
+            };
+            kind = BlockKind::Paragraph;
+            section =
+                Some(
+                    self.tracker
+                        .open(&mut self.doc.sections, level, c.number.to_string(), title),
+                );
         } else {
             kind = BlockKind::Paragraph;
             section = self.tracker.current();
@@ -797,6 +837,32 @@ fn clause_like(label: &str) -> bool {
     label.trim().ends_with('.') && l.bytes().all(|b| b"IVXLC".contains(&b))
 }
 
+/// Whether heading-styled text reads as a heading rather than body text: not long, not several
+/// sentences.
+fn reads_as_heading(text: &str) -> bool {
+    if text.chars().count() > MAX_HEADING_CHARS {
+        return false;
+    }
+    let rest = clause_number::split(text).map_or(text, |c| &text[c.rest_offset..]);
+    // A continuation clause ("was known to ...") is not a heading.
+    if rest.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    if !text.ends_with(['.', ';', ',', ':']) {
+        return true;
+    }
+    // A sentence ending in a stop: a heading only if it reads as a title ("Definitions.").
+    clause_number::looks_like_title(rest) && !rest.ends_with([';', ','])
+}
+
+/// A clause's lead-in title: "Security Incidents. Provider will ..." → "Security Incidents".
+fn leading_title(text: &str) -> String {
+    match text.find(". ") {
+        Some(end) if clause_number::looks_like_title(&text[..end]) => text[..end].to_string(),
+        _ => String::new(),
+    }
+}
+
 /// Short text without a final sentence stop reads as a title; so does a few capitalised words with
 /// a final period ("Deletion at DPA Expiration.").
 fn is_title(text: &str) -> bool {
@@ -920,6 +986,14 @@ mod tests {
         for l in ["(a)", "i.", "a.", "•", "(iv)", "1)", "", "Step 3a"] {
             assert!(!clause_like(l), "{l}");
         }
+    }
+
+    #[test]
+    fn heading_text() {
+        assert!(reads_as_heading("Security Incidents"));
+        assert!(reads_as_heading("11. Definitions."));
+        assert!(!reads_as_heading("The Supplier shall notify the Customer."));
+        assert!(!reads_as_heading(&"word ".repeat(40)));
     }
 
     #[test]
