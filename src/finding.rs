@@ -1,11 +1,12 @@
 //! Findings: what the analysis says about one requirement in one document (status, reasons, evidence),
 //! and the stable vocabulary of reason codes. The report printers only read these.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The three statuses of a requirement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Satisfied,
@@ -33,7 +34,7 @@ impl Status {
 }
 
 /// Whether a profile requires a requirement or only recommends it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Required,
@@ -41,7 +42,7 @@ pub enum Level {
 }
 
 /// Stable reason codes (kebab-case in output; never renamed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ReasonCode {
     DeadlineExceeds,
@@ -161,7 +162,7 @@ impl ReasonCode {
 }
 
 /// Why a finding is not (fully) satisfied, pointing at the words that caused it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Reason {
     pub code: ReasonCode,
     pub message: String,
@@ -171,7 +172,7 @@ pub struct Reason {
 }
 
 /// Where a quote stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct EvidenceLocation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u32>,
@@ -182,7 +183,7 @@ pub struct EvidenceLocation {
 }
 
 /// A quote of the document's own words that the status rests on.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Evidence {
     pub quote: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -197,7 +198,7 @@ pub struct Evidence {
 }
 
 /// A span inside an evidence quote, labelled ("no hard deadline").
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Highlight {
     pub start: u32,
     pub end: u32,
@@ -205,7 +206,7 @@ pub struct Highlight {
 }
 
 /// Which profile's number decided a status.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Threshold {
     pub profile: String,
     pub parameter: String,
@@ -216,7 +217,7 @@ pub struct Threshold {
 }
 
 /// The verdict on one requirement for one document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Finding {
     pub requirement: String,
     pub title: String,
@@ -234,7 +235,7 @@ pub struct Finding {
 }
 
 /// Counts of statuses.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct StatusCounts {
     pub satisfied: u32,
     pub weak: u32,

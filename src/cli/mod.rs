@@ -16,12 +16,18 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_FINDINGS: i32 = 1;
 pub const EXIT_ERROR: i32 = 2;
 
+/// The exit codes as `--help` shows them.
+const EXIT_HELP: &str =
+    "Exit codes: 0 = no required finding at the --fail-on level; 1 = at least one; \
+2 = usage, configuration or input error (errors win; every other input still gets its result). \
+A broken pipe ends the run quietly.";
+
 #[derive(Parser, Debug)]
 #[command(
     name = "clauselint",
     version,
     about = "Checks supplier contracts for required cybersecurity clauses: satisfied, weak or missing",
-    after_help = "Exit codes: 0 = no required finding at the --fail-on level; 1 = at least one; 2 = usage, configuration or input error."
+    after_help = EXIT_HELP
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -31,6 +37,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Check contracts: satisfied, weak or missing for every requirement of the selected profiles.
+    #[command(after_help = EXIT_HELP)]
     Check(CheckArgs),
     /// List the requirements (of a profile, or all).
     Rules(RulesArgs),
@@ -64,9 +71,60 @@ impl ConfigArgs {
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportFormat {
+    /// Summary lines and annotated snippets (coloured on a terminal).
     Text,
+    /// The JSON report contract (schema: docs/report-schema.json).
     Json,
+    /// One JSON document per line.
     Jsonl,
+    /// SARIF 2.1.0 (GitHub code scanning and other SARIF viewers).
+    Sarif,
+    /// One self-contained HTML file (summary chart, findings, contract text).
+    Html,
+    /// A compact Markdown report for a pull-request or ticket comment.
+    Markdown,
+    /// One CSV row per document and requirement.
+    Csv,
+}
+
+impl ReportFormat {
+    fn report_format(self) -> crate::report::Format {
+        use crate::report::Format;
+        match self {
+            ReportFormat::Text => Format::Text,
+            ReportFormat::Json => Format::Json,
+            ReportFormat::Jsonl => Format::Jsonl,
+            ReportFormat::Sarif => Format::Sarif,
+            ReportFormat::Html => Format::Html,
+            ReportFormat::Markdown => Format::Markdown,
+            ReportFormat::Csv => Format::Csv,
+        }
+    }
+}
+
+/// When to colour the text report.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set or TERM is "dumb".
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour output that goes to standard output (`to_stdout`) or to a file.
+    pub fn enabled(self, to_stdout: bool) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+                let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+                to_stdout && !no_color && !dumb && std::io::stdout().is_terminal()
+            }
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -81,6 +139,9 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
+    /// Colour the text report: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
     /// Write the report to FILE (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -263,22 +324,22 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
     }
     let mut buf: Vec<u8> = Vec::new();
     let target: &mut dyn Write = if args.output.is_some() { &mut buf } else { out };
-    match args.format {
-        ReportFormat::Text => crate::report::text::write(
-            target,
+    let format = args.format.report_format();
+    let texts = match format {
+        crate::report::Format::Html => Some(crate::report::html::load_texts(
             &report,
-            crate::report::text::TextOptions {
-                quiet: args.quiet,
-                show_satisfied: args.show_satisfied,
-            },
-        )?,
-        ReportFormat::Json => crate::report::json::write(target, &report)?,
-        ReportFormat::Jsonl => {
-            for d in &report.documents {
-                crate::report::json::write_line(target, d)?;
-            }
-        }
-    }
+            &args.limits.limits(),
+        )),
+        _ => None,
+    };
+    let opts = crate::report::WriteOptions {
+        quiet: args.quiet,
+        show_satisfied: args.show_satisfied,
+        color: args.color.enabled(args.output.is_none()),
+        library: Some(&lib),
+        texts: texts.as_ref(),
+    };
+    crate::report::write(target, &report, format, &opts)?;
     if let Some(path) = &args.output {
         if let Err(e) = write_atomically(path, &buf) {
             eprintln!("clauselint: error: cannot write {}: {e}", path.display());

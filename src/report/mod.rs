@@ -1,14 +1,22 @@
 //! Reports: the run's results as one model (documents with their findings and summaries) and the
 //! printers that render it. Printers only read the model; each format is its own module.
 
+pub mod csv;
+pub mod html;
 pub mod json;
-pub mod text;
+pub mod markdown;
+pub mod sarif;
+pub mod terminal;
 
 use crate::finding::{Finding, StatusCounts};
+use crate::library::Library;
+use schemars::JsonSchema;
 use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::Write;
 
 /// The result for one input document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct DocumentReport {
     pub path: String,
     /// "markdown", "docx" or "text"; absent when the file could not be read.
@@ -22,14 +30,14 @@ pub struct DocumentReport {
 }
 
 /// Tool name and version.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Tool {
     pub name: String,
     pub version: String,
 }
 
 /// Totals over all documents.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct RunSummary {
     pub documents: u32,
     pub errors: u32,
@@ -40,7 +48,7 @@ pub struct RunSummary {
 }
 
 /// The whole run: what `--format json` prints (see ../shared/spec/report-json.md).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Report {
     pub schema_version: u32,
     pub tool: Tool,
@@ -99,4 +107,74 @@ impl DocumentReport {
             summary: StatusCounts::default(),
         }
     }
+}
+
+/// The report formats (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Human-readable: summary lines and annotated snippets (styled when `color` is set).
+    Text,
+    /// The JSON contract (../shared/spec/report-json.md).
+    Json,
+    /// One JSON line per document.
+    Jsonl,
+    /// SARIF 2.1.0 for code-scanning tools.
+    Sarif,
+    /// One self-contained HTML file.
+    Html,
+    /// A compact Markdown report for pull-request or ticket comments.
+    Markdown,
+    /// One CSV row per document and requirement.
+    Csv,
+}
+
+/// What the printers may need besides the report itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WriteOptions<'a> {
+    /// Only the summary lines (text).
+    pub quiet: bool,
+    /// Also list satisfied requirements (text, markdown).
+    pub show_satisfied: bool,
+    /// ANSI colours (text).
+    pub color: bool,
+    /// The clause library, for rule documentation (SARIF rules); without it the printers fall back to
+    /// what the findings carry.
+    pub library: Option<&'a Library>,
+    /// The contract text per document path (HTML); documents without it are shown through their quotes.
+    pub texts: Option<&'a BTreeMap<String, html::ContractText>>,
+}
+
+/// Renders `report` in `format` into `out`.
+pub fn write(
+    out: &mut dyn Write,
+    report: &Report,
+    format: Format,
+    opts: &WriteOptions<'_>,
+) -> std::io::Result<()> {
+    match format {
+        Format::Text => terminal::write(out, report, opts),
+        Format::Json => json::write(out, report),
+        Format::Jsonl => report
+            .documents
+            .iter()
+            .try_for_each(|d| json::write_line(out, d)),
+        Format::Sarif => sarif::write(out, report, opts),
+        Format::Html => html::write(out, report, opts),
+        Format::Markdown => markdown::write(out, report, opts),
+        Format::Csv => csv::write(out, report),
+    }
+}
+
+/// A short label for a highlight: the reason code in words ("no deadline", "efforts standard") when
+/// the label is a code's description, else the label up to its first colon or parenthesis.
+pub fn short_label(label: &str) -> String {
+    if let Some(c) = crate::finding::ReasonCode::ALL
+        .iter()
+        .find(|c| c.description() == label)
+    {
+        return c.as_str().replace('-', " ");
+    }
+    let cut = label.find([':', '(']).unwrap_or(label.len());
+    let short = label[..cut].trim();
+    if short.is_empty() { label } else { short }.to_string()
 }
