@@ -47,7 +47,7 @@ fn main() {
         if cand {
             println!("#{i} CANDIDATE {text}");
             match j {
-                Some(j) => println!(
+                Ok(j) => println!(
                     "   reasons: {:?}\n   params: {:?}",
                     j.reasons
                         .iter()
@@ -55,7 +55,7 @@ fn main() {
                         .collect::<Vec<_>>(),
                     j.parameters
                 ),
-                None => println!("   not bound (customer duty)"),
+                Err(r) => println!("   rejected: {r:?}"),
             }
         }
     }

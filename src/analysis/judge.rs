@@ -25,6 +25,19 @@ pub struct Found {
     pub span: Option<(usize, usize)>,
 }
 
+/// Why a located clause does not count for a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rejection {
+    /// It binds the customer, not the supplier.
+    CustomerDuty,
+    /// It is the supplier's own right ("Supplier may audit …").
+    SupplierRight,
+    /// A fragment or label, not an operative clause.
+    NotOperative,
+    /// It names the topic but none of the elements that make up the requirement.
+    NotAddressed,
+}
+
 /// The verdict on one candidate.
 #[derive(Debug, Clone)]
 pub struct Judgement {
@@ -327,8 +340,13 @@ fn durations<'p>(pieces: &[Piece<'p>], near: Option<SetId>, fallback: bool) -> V
     out
 }
 
-/// Judges one candidate unit. Returns `None` when the clause does not bind the right party.
-pub fn judge(ctx: &Context, rule: &Rule, sel: &Selected, unit_index: usize) -> Option<Judgement> {
+/// Judges one candidate unit, or says why it does not count.
+pub fn judge(
+    ctx: &Context,
+    rule: &Rule,
+    sel: &Selected,
+    unit_index: usize,
+) -> Result<Judgement, Rejection> {
     let lib = ctx.lib;
     let unit = &ctx.seg.units[unit_index];
     let (own, own_hits, clause_start) = ctx.own_text(unit);
@@ -344,12 +362,12 @@ pub fn judge(ctx: &Context, rule: &Rule, sel: &Selected, unit_index: usize) -> O
         && !names_a_party(&own_hits, lib)
         && !has_finite_verb(&own)
     {
-        return None;
+        return Err(Rejection::NotOperative);
     }
     match rule.file.party {
         Party::SupplierDuty => {
             if gov.subject == Subject::Customer {
-                return None;
+                return Err(Rejection::CustomerDuty);
             }
             if gov.modal == Modal::Permissive && !ignored("permissive-modal") {
                 let (s, e) = gov.modal_span.unwrap_or((0, 0));
@@ -364,14 +382,14 @@ pub fn judge(ctx: &Context, rule: &Rule, sel: &Selected, unit_index: usize) -> O
         Party::CustomerRight => {
             // "Supplier may …" is the supplier's own right, not the customer's.
             if gov.subject == Subject::Supplier && gov.modal == Modal::Permissive {
-                return None;
+                return Err(Rejection::SupplierRight);
             }
             // The customer (or either party) holds the right, or the supplier must allow it.
             let grants = own_hits
                 .iter()
                 .any(|h| h.set == lib.vocab_set("right-grant"));
             if !matches!(gov.subject, Subject::Customer | Subject::Both) && !grants {
-                return None;
+                return Err(Rejection::NotOperative);
             }
         }
         Party::Any => {
@@ -486,7 +504,7 @@ pub fn judge(ctx: &Context, rule: &Rule, sel: &Selected, unit_index: usize) -> O
                     .filter(|(_, set)| first_hit(&pieces, *set).is_some())
                     .count();
                 if have < *address {
-                    return None;
+                    return Err(Rejection::NotAddressed);
                 }
             }
         }
@@ -514,7 +532,7 @@ pub fn judge(ctx: &Context, rule: &Rule, sel: &Selected, unit_index: usize) -> O
             true
         }
     });
-    Some(Judgement {
+    Ok(Judgement {
         unit: unit_index,
         reasons,
         parameters,

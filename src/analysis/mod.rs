@@ -188,8 +188,9 @@ fn check_rule(ctx: &Context, locate: &Locator, rule: &Rule, sel: &Selected) -> F
             continue;
         }
         match judge::judge(ctx, rule, sel, i) {
-            Some(j) => judged.push(j),
-            None => customer_only = true,
+            Ok(j) => judged.push(j),
+            Err(judge::Rejection::CustomerDuty) => customer_only = true,
+            Err(_) => {}
         }
     }
     let thresholds: Vec<Threshold> = sel
