@@ -3,6 +3,7 @@
 
 pub mod json;
 pub mod text;
+pub mod xlsx;
 
 use crate::finding::{Finding, StatusCounts};
 use serde::Serialize;
