@@ -4,6 +4,7 @@
 //! requirement of the [`library`] against it, and [`report`] prints the findings.
 
 pub mod analysis;
+pub mod batch;
 pub mod cli;
 pub mod config;
 pub mod document;

@@ -85,6 +85,8 @@ pub enum ReportFormat {
     Markdown,
     /// One CSV row per document and requirement.
     Csv,
+    /// Excel workbook (Summary, Matrix, Findings); needs --output or a redirected stdout.
+    Xlsx,
 }
 
 impl ReportFormat {
@@ -98,6 +100,8 @@ impl ReportFormat {
             ReportFormat::Html => Format::Html,
             ReportFormat::Markdown => Format::Markdown,
             ReportFormat::Csv => Format::Csv,
+            // The workbook is written by its own path in run_check; never dispatched here.
+            ReportFormat::Xlsx => Format::Json,
         }
     }
 }
@@ -129,9 +133,26 @@ impl ColorChoice {
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
-    /// Contract files or directories (Markdown, DOCX or plain text; detected by content).
-    #[arg(required = true)]
+    /// Contract files or directories (Markdown, DOCX or plain text; detected by content). Directories
+    /// are walked: hidden files and ~$ lock files skipped, other formats counted as skipped.
+    #[arg(required_unless_present = "files_from")]
     pub paths: Vec<PathBuf>,
+    /// Also check the paths listed in FILE, one per line ("-" reads standard input).
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+    /// Only walked files whose path (relative to its directory argument) matches GLOB; "!GLOB"
+    /// excludes. Repeatable.
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+    /// Only shard K of N of the inputs (stable hash of each path relative to its directory argument).
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<crate::batch::Shard>,
+    /// Follow symbolic links while walking directories (loops are detected and skipped).
+    #[arg(long)]
+    pub follow: bool,
+    /// Honour .gitignore and .ignore files while walking (off: an archive is not a repository).
+    #[arg(long)]
+    pub gitignore: bool,
     /// Profile(s) to check against; repeat for several (their union, strictest thresholds).
     /// Default: the configuration's profiles, else baseline.
     #[arg(long = "profile", short = 'p', value_name = "NAME")]
@@ -297,15 +318,22 @@ pub fn load_library() -> Result<crate::library::Library, i32> {
 }
 
 fn run_check(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
-    if let Some(n) = args.threads {
-        if n == 0 {
+    let threads = match args.threads {
+        Some(0) => {
             eprintln!("clauselint: error: --threads must be at least 1");
             return Ok(EXIT_ERROR);
         }
-        // A second initialisation (tests calling run twice) keeps the first pool; that is harmless.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global();
+        Some(n) => n,
+        None => crate::batch::default_threads(),
+    };
+    if args.format == ReportFormat::Xlsx
+        && args.output.is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        eprintln!(
+            "clauselint: error: --format xlsx writes a binary workbook; use --output FILE.xlsx"
+        );
+        return Ok(EXIT_ERROR);
     }
     let resolved = args.config.load().and_then(|c| c.resolve(&args.profiles));
     let (lib, selection) = match resolved {
@@ -315,8 +343,27 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
             return Ok(EXIT_ERROR);
         }
     };
-    let inputs = check::expand_inputs(&args.paths);
-    let report = check::check_all(&inputs, &lib, &selection, &args.limits.limits());
+    let found = match discover_inputs(args) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("clauselint: error: {e}");
+            return Ok(EXIT_ERROR);
+        }
+    };
+    if !args.quiet {
+        for w in &found.warnings {
+            eprintln!("clauselint: warning: {w}");
+        }
+    }
+    let batch = check::BatchOptions {
+        threads,
+        progress: !args.quiet,
+        limits: args.limits.limits(),
+    };
+    if args.format == ReportFormat::Jsonl {
+        return run_check_jsonl(args, &found, &lib, &selection, &batch, out);
+    }
+    let report = check::check_all(&found, &lib, &selection, &batch)?;
     for d in &report.documents {
         if let Some(e) = &d.error {
             eprintln!("clauselint: {}: {e}", d.path);
@@ -324,22 +371,36 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
     }
     let mut buf: Vec<u8> = Vec::new();
     let target: &mut dyn Write = if args.output.is_some() { &mut buf } else { out };
-    let format = args.format.report_format();
-    let texts = match format {
-        crate::report::Format::Html => Some(crate::report::html::load_texts(
-            &report,
-            &args.limits.limits(),
-        )),
-        _ => None,
-    };
-    let opts = crate::report::WriteOptions {
-        quiet: args.quiet,
-        show_satisfied: args.show_satisfied,
-        color: args.color.enabled(args.output.is_none()),
-        library: Some(&lib),
-        texts: texts.as_ref(),
-    };
-    crate::report::write(target, &report, format, &opts)?;
+    if args.format == ReportFormat::Xlsx {
+        let skipped = found.skipped.sorted();
+        match crate::report::xlsx::to_bytes(&report, &skipped) {
+            Ok(bytes) => target.write_all(&bytes)?,
+            Err(e) => {
+                eprintln!("clauselint: error: cannot build the workbook: {e}");
+                return Ok(EXIT_ERROR);
+            }
+        }
+    } else {
+        let format = args.format.report_format();
+        let texts = match format {
+            crate::report::Format::Html => Some(crate::report::html::load_texts(
+                &report,
+                &args.limits.limits(),
+            )),
+            _ => None,
+        };
+        let opts = crate::report::WriteOptions {
+            quiet: args.quiet,
+            show_satisfied: args.show_satisfied,
+            color: args.color.enabled(args.output.is_none()),
+            library: Some(&lib),
+            texts: texts.as_ref(),
+        };
+        crate::report::write(target, &report, format, &opts)?;
+        if args.format == ReportFormat::Text && !found.skipped.is_empty() {
+            writeln!(target, "skipped: {}", found.skipped)?;
+        }
+    }
     if let Some(path) = &args.output {
         if let Err(e) = write_atomically(path, &buf) {
             eprintln!("clauselint: error: cannot write {}: {e}", path.display());
@@ -348,6 +409,45 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
     }
     out.flush()?;
     Ok(check::exit_code(&report, args.fail_on))
+}
+
+fn discover_inputs(args: &CheckArgs) -> Result<crate::batch::Discovered, String> {
+    let mut paths = args.paths.clone();
+    if let Some(list) = &args.files_from {
+        paths.extend(crate::batch::discover::read_files_from(list).map_err(|e| e.to_string())?);
+    }
+    let opts = crate::batch::WalkOptions {
+        follow: args.follow,
+        gitignore: args.gitignore,
+        globs: args.glob.clone(),
+        shard: args.shard,
+    };
+    crate::batch::discover(&paths, &opts).map_err(|e| e.to_string())
+}
+
+/// JSON Lines are streamed in input order as results complete; with --output, into a temporary file
+/// renamed into place at the end.
+fn run_check_jsonl(
+    args: &CheckArgs,
+    found: &crate::batch::Discovered,
+    lib: &crate::library::Library,
+    selection: &crate::library::Selection,
+    batch: &check::BatchOptions,
+    out: &mut dyn Write,
+) -> std::io::Result<i32> {
+    let Some(path) = &args.output else {
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+        return check::stream_jsonl(found, lib, selection, batch, args.fail_on, &mut buffered);
+    };
+    let written = check::AtomicFile::create(path).and_then(|mut file| {
+        let code = check::stream_jsonl(found, lib, selection, batch, args.fail_on, file.writer())?;
+        file.commit()?;
+        Ok(code)
+    });
+    written.or_else(|e| {
+        eprintln!("clauselint: error: cannot write {}: {e}", path.display());
+        Ok(EXIT_ERROR)
+    })
 }
 
 /// Writes a file via a temporary file in the same directory and a rename: never half-written.

@@ -7,6 +7,7 @@ pub mod json;
 pub mod markdown;
 pub mod sarif;
 pub mod terminal;
+pub mod xlsx;
 
 use crate::finding::{Finding, StatusCounts};
 use crate::library::Library;

@@ -1,0 +1,362 @@
+//! Input discovery: expands the command line (paths, `--files-from`) into the ordered list of files to
+//! analyse, with the walk rules (no gitignore by default, hidden and `~$` lock files skipped, symlinks
+//! followed only on request, loops survived), `--glob` filters, `--shard` selection and per-kind
+//! counts of the files a walk skipped.
+
+use super::shard::{shard_key, Shard};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use std::collections::BTreeMap;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+/// One file to analyse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// Where to read it.
+    pub path: PathBuf,
+    /// How the report names it.
+    pub shown: String,
+    /// The path relative to its directory argument ('/'-separated): the shard key.
+    pub key: String,
+    /// Known before reading: the walk could not read this entry.
+    pub error: Option<String>,
+}
+
+/// How to walk directories.
+#[derive(Debug, Clone, Default)]
+pub struct WalkOptions {
+    /// Follow symbolic links (loops are detected and skipped).
+    pub follow: bool,
+    /// Honour .gitignore, .ignore and git exclude files (off: an archive is not a repository).
+    pub gitignore: bool,
+    /// `--glob` patterns; a leading `!` excludes. Matched against the path relative to the directory
+    /// argument; applied to files found by walking, not to files named explicitly.
+    pub globs: Vec<String>,
+    /// Only this share of the inputs.
+    pub shard: Option<Shard>,
+}
+
+/// Counts of files a walk met but did not analyse, per kind (".pdf", ".doc", "symlink", …).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SkipCounts(pub BTreeMap<String, u32>);
+
+impl SkipCounts {
+    pub fn add(&mut self, kind: &str) {
+        *self.0.entry(kind.to_string()).or_insert(0) += 1;
+    }
+
+    pub fn total(&self) -> u32 {
+        self.0.values().sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Kinds with their counts, most frequent first (ties by name): deterministic.
+    pub fn sorted(&self) -> Vec<(String, u32)> {
+        let mut v: Vec<(String, u32)> = self.0.iter().map(|(k, n)| (k.clone(), *n)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v
+    }
+}
+
+impl std::fmt::Display for SkipCounts {
+    /// "12 .pdf, 3 .doc"
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<String> = self
+            .sorted()
+            .into_iter()
+            .map(|(k, n)| format!("{n} {k}"))
+            .collect();
+        f.write_str(&parts.join(", "))
+    }
+}
+
+/// The result of discovery.
+#[derive(Debug, Clone, Default)]
+pub struct Discovered {
+    pub inputs: Vec<Input>,
+    pub skipped: SkipCounts,
+    /// Things worth telling the user that are not errors (symlink loops).
+    pub warnings: Vec<String>,
+}
+
+/// Why discovery could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum DiscoverError {
+    #[error("invalid --glob {glob:?}: {message}")]
+    Glob { glob: String, message: String },
+    #[error("cannot read --files-from {source_name}: {message}")]
+    FilesFrom {
+        source_name: String,
+        message: String,
+    },
+}
+
+/// What a walk does with a file, by its extension.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// Markdown, text or DOCX: analysed (the content decides the reader).
+    Supported,
+    /// Not analysed; counted under this label.
+    Skipped(String),
+}
+
+/// Classifies a walked file by its name.
+pub fn classify(path: &Path) -> Kind {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) => {
+            let ext = ext.to_ascii_lowercase();
+            match ext.as_str() {
+                "md" | "markdown" | "txt" | "docx" => Kind::Supported,
+                _ => Kind::Skipped(format!(".{ext}")),
+            }
+        }
+        None => Kind::Skipped("no extension".into()),
+    }
+}
+
+/// Reads a `--files-from` list: one path per line, blank lines ignored; "-" is standard input.
+pub fn read_files_from(source: &Path) -> Result<Vec<PathBuf>, DiscoverError> {
+    let name = source.display().to_string();
+    let err = |e: std::io::Error| DiscoverError::FilesFrom {
+        source_name: name.clone(),
+        message: e.to_string(),
+    };
+    let reader: Box<dyn BufRead> = if source == Path::new("-") {
+        Box::new(std::io::BufReader::new(std::io::stdin()))
+    } else {
+        Box::new(std::io::BufReader::new(
+            std::fs::File::open(source).map_err(err)?,
+        ))
+    };
+    let mut out = Vec::new();
+    for line in reader.lines() {
+        let line = line.map_err(err)?;
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        out.push(PathBuf::from(line));
+    }
+    Ok(out)
+}
+
+struct Globs {
+    include: Option<GlobSet>,
+    exclude: Option<GlobSet>,
+}
+
+impl Globs {
+    fn new(patterns: &[String]) -> Result<Globs, DiscoverError> {
+        let mut inc = GlobSetBuilder::new();
+        let mut exc = GlobSetBuilder::new();
+        let (mut n_inc, mut n_exc) = (0, 0);
+        for p in patterns {
+            let (neg, pat) = match p.strip_prefix('!') {
+                Some(rest) => (true, rest),
+                None => (false, p.as_str()),
+            };
+            let glob = Glob::new(pat).map_err(|e| DiscoverError::Glob {
+                glob: p.clone(),
+                message: e.kind().to_string(),
+            })?;
+            if neg {
+                exc.add(glob);
+                n_exc += 1;
+            } else {
+                inc.add(glob);
+                n_inc += 1;
+            }
+        }
+        let build = |b: GlobSetBuilder, n: usize| -> Result<Option<GlobSet>, DiscoverError> {
+            if n == 0 {
+                return Ok(None);
+            }
+            b.build().map(Some).map_err(|e| DiscoverError::Glob {
+                glob: patterns.join(" "),
+                message: e.kind().to_string(),
+            })
+        };
+        Ok(Globs {
+            include: build(inc, n_inc)?,
+            exclude: build(exc, n_exc)?,
+        })
+    }
+
+    fn accepts(&self, rel: &str) -> bool {
+        if let Some(ex) = &self.exclude {
+            if ex.is_match(rel) {
+                return false;
+            }
+        }
+        match &self.include {
+            Some(inc) => inc.is_match(rel),
+            None => true,
+        }
+    }
+}
+
+/// Expands the arguments in order: a directory becomes its supported files (sorted by name within each
+/// directory, depth first), anything else is taken as a file named explicitly (read whatever its name;
+/// an unreadable one becomes an error entry).
+pub fn discover(args: &[PathBuf], opts: &WalkOptions) -> Result<Discovered, DiscoverError> {
+    let globs = Globs::new(&opts.globs)?;
+    let mut out = Discovered::default();
+    for arg in args {
+        if arg.is_dir() {
+            walk_dir(arg, opts, &globs, &mut out);
+        } else {
+            out.inputs.push(Input {
+                path: arg.clone(),
+                shown: arg.display().to_string(),
+                key: shard_key(arg),
+                error: None,
+            });
+        }
+    }
+    if let Some(shard) = opts.shard {
+        out.inputs.retain(|i| shard.owns(&i.key));
+    }
+    Ok(out)
+}
+
+fn walk_dir(root: &Path, opts: &WalkOptions, globs: &Globs, out: &mut Discovered) {
+    let mut b = ignore::WalkBuilder::new(root);
+    b.standard_filters(false)
+        .hidden(true)
+        .follow_links(opts.follow)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with("~$"));
+    if opts.gitignore {
+        b.git_ignore(true)
+            .git_exclude(true)
+            .ignore(true)
+            .parents(true)
+            .require_git(false);
+    }
+    for entry in b.build() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                walk_error(root, e, out);
+                continue;
+            }
+        };
+        if entry.depth() == 0 {
+            continue;
+        }
+        let Some(ft) = entry.file_type() else {
+            continue;
+        };
+        if ft.is_dir() {
+            continue;
+        }
+        let path = entry.path();
+        let rel = path.strip_prefix(root).unwrap_or(path);
+        if ft.is_symlink() {
+            // Only reached without --follow (with it, the walker resolves links).
+            out.skipped.add("symlink");
+            continue;
+        }
+        if !ft.is_file() {
+            out.skipped.add("special file");
+            continue;
+        }
+        match classify(path) {
+            Kind::Skipped(kind) => out.skipped.add(&kind),
+            Kind::Supported => {
+                let key = shard_key(rel);
+                if !globs.accepts(&key) {
+                    continue;
+                }
+                out.inputs.push(Input {
+                    path: path.to_path_buf(),
+                    shown: path.display().to_string(),
+                    key,
+                    error: None,
+                });
+            }
+        }
+    }
+}
+
+/// A loop is a warning (the walk goes on); an unreadable directory or entry becomes an error entry so
+/// the run says that part of the archive was not checked.
+fn walk_error(root: &Path, err: ignore::Error, out: &mut Discovered) {
+    let (path, inner) = unwrap_error(err, None);
+    match inner {
+        ignore::Error::Loop { ancestor, child } => {
+            out.warnings.push(format!(
+                "{}: symbolic link loop to {}, not followed",
+                child.display(),
+                ancestor.display()
+            ));
+            out.skipped.add("symlink loop");
+        }
+        other => {
+            let path = path.unwrap_or_else(|| root.to_path_buf());
+            let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+            let message = match other.io_error() {
+                Some(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {
+                    "cannot read: permission denied".to_string()
+                }
+                Some(io) => format!("cannot read: {io}"),
+                None => format!("cannot read: {other}"),
+            };
+            out.inputs.push(Input {
+                shown: path.display().to_string(),
+                path,
+                key: shard_key(&rel),
+                error: Some(message),
+            });
+        }
+    }
+}
+
+fn unwrap_error(err: ignore::Error, path: Option<PathBuf>) -> (Option<PathBuf>, ignore::Error) {
+    match err {
+        ignore::Error::WithPath { path, err } => unwrap_error(*err, Some(path)),
+        ignore::Error::WithDepth { err, .. } => unwrap_error(*err, path),
+        ignore::Error::WithLineNumber { err, .. } => unwrap_error(*err, path),
+        other => (path, other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classify_by_extension() {
+        assert_eq!(classify(Path::new("a/B.DOCX")), Kind::Supported);
+        assert_eq!(classify(Path::new("a.markdown")), Kind::Supported);
+        assert_eq!(classify(Path::new("a.pdf")), Kind::Skipped(".pdf".into()));
+        assert_eq!(
+            classify(Path::new("README")),
+            Kind::Skipped("no extension".into())
+        );
+    }
+
+    #[test]
+    fn skip_counts_display_most_frequent_first() {
+        let mut s = SkipCounts::default();
+        for _ in 0..3 {
+            s.add(".doc");
+        }
+        for _ in 0..12 {
+            s.add(".pdf");
+        }
+        assert_eq!(s.to_string(), "12 .pdf, 3 .doc");
+        assert_eq!(s.total(), 15);
+    }
+
+    #[test]
+    fn globs_include_and_exclude() {
+        let g = Globs::new(&["*.md".into(), "!drafts/**".into()]).expect("globs");
+        assert!(g.accepts("a/b.md"));
+        assert!(!g.accepts("drafts/b.md"));
+        assert!(!g.accepts("a/b.docx"));
+    }
+}

@@ -1,0 +1,207 @@
+//! The parallel, ordered pipeline: `threads` workers analyse inputs on a dedicated rayon pool while the
+//! calling thread receives results and hands them on in input order. A window bounds how far workers
+//! may run ahead of the oldest result not yet handed on, so memory stays flat however many inputs.
+
+use std::collections::BTreeMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{mpsc, Condvar, Mutex};
+
+/// How many results may wait for an earlier one, per worker thread.
+pub const WINDOW_PER_THREAD: usize = 16;
+
+struct Claims {
+    next: usize,
+    emitted: usize,
+    cancelled: bool,
+}
+
+/// Runs `work` over `items` on `threads` threads. `on_complete` sees each result as it completes (in
+/// completion order, e.g. for progress); `emit` receives every result in input order. A panic in `work`
+/// becomes `on_panic(index)`'s result, so one bad input never stops the run. The first error of `emit`
+/// stops the workers and is returned.
+pub fn run_ordered<I, T, W, P, C, E>(
+    items: &[I],
+    threads: usize,
+    work: W,
+    on_panic: P,
+    mut on_complete: C,
+    mut emit: E,
+) -> std::io::Result<()>
+where
+    I: Sync,
+    T: Send,
+    W: Fn(usize, &I) -> T + Sync,
+    P: Fn(usize) -> T + Sync,
+    C: FnMut(&T),
+    E: FnMut(T) -> std::io::Result<()>,
+{
+    let threads = threads.max(1);
+    let window = threads * WINDOW_PER_THREAD;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("clauselint-worker-{i}"))
+        .build()
+        .map_err(std::io::Error::other)?;
+    let claims = Mutex::new(Claims {
+        next: 0,
+        emitted: 0,
+        cancelled: false,
+    });
+    let turn = Condvar::new();
+    let (tx, rx) = mpsc::channel::<(usize, T)>();
+
+    let claim = || -> Option<usize> {
+        let mut c = claims.lock().ok()?;
+        loop {
+            if c.cancelled || c.next >= items.len() {
+                return None;
+            }
+            if c.next < c.emitted + window {
+                let i = c.next;
+                c.next += 1;
+                return Some(i);
+            }
+            c = turn.wait(c).ok()?;
+        }
+    };
+
+    let mut result = Ok(());
+    std::thread::scope(|s| {
+        for _ in 0..threads.min(items.len()) {
+            let tx = tx.clone();
+            let (claim, work, on_panic, pool) = (&claim, &work, &on_panic, &pool);
+            s.spawn(move || {
+                while let Some(i) = claim() {
+                    // The whole job runs on the pool, so nested parallelism in the analysis also uses
+                    // at most `threads` threads.
+                    let out = pool.install(|| {
+                        catch_unwind(AssertUnwindSafe(|| work(i, &items[i])))
+                            .unwrap_or_else(|_| on_panic(i))
+                    });
+                    if tx.send((i, out)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+
+        let mut pending: BTreeMap<usize, T> = BTreeMap::new();
+        let mut next_out = 0usize;
+        for (i, out) in rx.iter() {
+            on_complete(&out);
+            pending.insert(i, out);
+            let mut advanced = false;
+            while let Some(out) = pending.remove(&next_out) {
+                if let Err(e) = emit(out) {
+                    result = Err(e);
+                    break;
+                }
+                next_out += 1;
+                advanced = true;
+            }
+            if result.is_err() {
+                break;
+            }
+            if advanced {
+                if let Ok(mut c) = claims.lock() {
+                    c.emitted = next_out;
+                }
+                turn.notify_all();
+            }
+        }
+        if result.is_err() {
+            if let Ok(mut c) = claims.lock() {
+                c.cancelled = true;
+            }
+            turn.notify_all();
+        }
+        drop(rx);
+    });
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_input_order_whatever_the_threads() {
+        let items: Vec<u64> = (0..500).collect();
+        for threads in [1, 2, 3] {
+            let mut seen = Vec::new();
+            let mut completed = 0;
+            run_ordered(
+                &items,
+                threads,
+                |_, x| {
+                    // Uneven work so completion order differs from input order.
+                    let mut h = *x;
+                    for _ in 0..((x * 7919) % 2000) {
+                        h = h.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    }
+                    (*x, h)
+                },
+                |i| (i as u64, 0),
+                |_| completed += 1,
+                |(x, _)| {
+                    seen.push(x);
+                    Ok(())
+                },
+            )
+            .expect("run");
+            assert_eq!(seen, items);
+            assert_eq!(completed, items.len());
+        }
+    }
+
+    #[test]
+    fn a_panic_becomes_a_result() {
+        let items: Vec<u32> = (0..20).collect();
+        let mut seen = Vec::new();
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let r = run_ordered(
+            &items,
+            2,
+            |_, x| {
+                if *x == 7 {
+                    panic!("boom");
+                }
+                Ok(*x)
+            },
+            Err,
+            |_| {},
+            |r| {
+                seen.push(r);
+                Ok(())
+            },
+        );
+        std::panic::set_hook(prev);
+        r.expect("run");
+        assert_eq!(seen.len(), 20);
+        assert_eq!(seen[7], Err(7));
+    }
+
+    #[test]
+    fn an_emit_error_stops_the_run() {
+        let items: Vec<u32> = (0..10_000).collect();
+        let mut n = 0;
+        let r = run_ordered(
+            &items,
+            2,
+            |_, x| *x,
+            |_| 0,
+            |_| {},
+            |_| {
+                n += 1;
+                if n == 5 {
+                    Err(std::io::Error::other("closed"))
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert!(r.is_err());
+    }
+}

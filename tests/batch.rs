@@ -1,0 +1,332 @@
+//! Batch scanning end to end: walk rules and skipped counts, errors among good files, determinism
+//! across thread counts, shard partitions, --files-from, --glob and the xlsx workbook.
+
+use assert_cmd::Command;
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const CONTRACT: &str = "# Supplier Agreement\n\n## 1. Security incidents\n\n\
+The Supplier shall notify the Customer of any Security Incident without undue delay and in any \
+event within 24 hours of becoming aware of it.\n\n## 2. Audit\n\n\
+The Customer may audit the Supplier's compliance with this Agreement once a year on 30 days' \
+notice.\n";
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+/// A fresh empty directory under the system temp dir, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(tag: &str) -> TempDir {
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let dir =
+            std::env::temp_dir().join(format!("clauselint-batch-{tag}-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        TempDir(dir)
+    }
+
+    fn put(&self, rel: &str, bytes: &[u8]) -> PathBuf {
+        let p = self.0.join(rel);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(&p, bytes).expect("write");
+        p
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn clauselint() -> Command {
+    Command::cargo_bin("clauselint").expect("binary")
+}
+
+/// Runs `check` with the given arguments; returns (exit code, stdout, stderr).
+fn check(args: &[&str]) -> (i32, String, String) {
+    let out = clauselint()
+        .arg("check")
+        .args(args)
+        .output()
+        .expect("run clauselint");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn jsonl(stdout: &str) -> Vec<serde_json::Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON document per line"))
+        .collect()
+}
+
+fn paths(docs: &[serde_json::Value], root: &Path) -> Vec<String> {
+    docs.iter()
+        .map(|d| {
+            let p = d["path"].as_str().expect("path");
+            Path::new(p)
+                .strip_prefix(root)
+                .map(|r| r.display().to_string())
+                .unwrap_or_else(|_| p.to_string())
+        })
+        .collect()
+}
+
+/// A directory of real contracts from fixtures/labeled (Markdown and DOCX), copied under new names.
+fn archive(tag: &str) -> TempDir {
+    let t = TempDir::new(tag);
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/labeled");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&src)
+        .expect("fixtures/labeled")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("md") | Some("docx")
+            ) && !p.ends_with("README.md")
+        })
+        .collect();
+    names.sort();
+    for (i, p) in names.iter().enumerate() {
+        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("md");
+        let bytes = std::fs::read(p).expect("fixture");
+        t.put(&format!("supplier-{:02}/contract-{i}.{ext}", i % 7), &bytes);
+    }
+    t
+}
+
+#[test]
+fn walk_rules_and_skipped_counts() {
+    let t = TempDir::new("walk");
+    t.put("b.txt", CONTRACT.as_bytes());
+    t.put("a.md", CONTRACT.as_bytes());
+    t.put("sub/c.markdown", CONTRACT.as_bytes());
+    t.put(".hidden.md", CONTRACT.as_bytes());
+    t.put(".hiddendir/d.md", CONTRACT.as_bytes());
+    t.put("~$lock.docx", b"owner file");
+    t.put("scan1.pdf", b"%PDF-1.4");
+    t.put("sub/scan2.PDF", b"%PDF-1.4");
+    t.put("old.doc", b"\xD0\xCF\x11\xE0");
+    t.put("logo.png", b"\x89PNG");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(t.0.join("a.md"), t.0.join("link.md")).expect("symlink");
+
+    let root = t.0.to_str().expect("utf-8 temp path");
+    let (code, out, _) = check(&["--format", "jsonl", "--fail-on", "never", root]);
+    assert_eq!(code, 0);
+    let docs = jsonl(&out);
+    assert_eq!(paths(&docs, &t.0), ["a.md", "b.txt", "sub/c.markdown"]);
+
+    let (_, text, _) = check(&["-q", "--fail-on", "never", root]);
+    let expected = if cfg!(unix) {
+        "skipped: 2 .pdf, 1 .doc, 1 .png, 1 symlink"
+    } else {
+        "skipped: 2 .pdf, 1 .doc, 1 .png"
+    };
+    assert!(text.contains(expected), "{text}");
+
+    let (_, json, _) = check(&["--format", "json", "--fail-on", "never", root]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["summary"]["documents"], 3);
+    assert_eq!(
+        v["summary"]["skipped"],
+        if cfg!(unix) { 5 } else { 4 },
+        "{}",
+        v["summary"]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn follow_links_survives_loops() {
+    let t = TempDir::new("loop");
+    t.put("a/x.md", CONTRACT.as_bytes());
+    std::os::unix::fs::symlink(&t.0, t.0.join("a/back")).expect("symlink");
+    std::os::unix::fs::symlink(t.0.join("a/x.md"), t.0.join("y.md")).expect("symlink");
+    let root = t.0.to_str().expect("utf-8");
+    let (code, out, err) = check(&["--format", "jsonl", "--fail-on", "never", "--follow", root]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(paths(&jsonl(&out), &t.0), ["a/x.md", "y.md"]);
+    assert!(err.contains("loop"), "{err}");
+}
+
+#[test]
+fn a_corrupt_file_among_good_ones_gives_every_result_and_exit_2() {
+    let t = TempDir::new("corrupt");
+    t.put("1-good.md", CONTRACT.as_bytes());
+    t.put("2-bad.docx", b"PK\x03\x04 this is not really a zip archive");
+    t.put("3-empty.md", b"");
+    t.put("4-good.md", CONTRACT.as_bytes());
+    let root = t.0.to_str().expect("utf-8");
+    let (code, out, err) = check(&["--format", "jsonl", "--fail-on", "never", root]);
+    assert_eq!(code, 2, "{err}");
+    let docs = jsonl(&out);
+    assert_eq!(docs.len(), 4);
+    for (d, bad) in docs.iter().zip([false, true, true, false]) {
+        assert_eq!(d["error"].is_string(), bad, "{d}");
+        assert_eq!(d["findings"].as_array().map(|f| f.is_empty()), Some(bad));
+    }
+    assert!(err.contains("2-bad.docx"), "{err}");
+}
+
+#[test]
+fn a_missing_explicit_file_is_an_error_but_not_a_walked_pdf() {
+    let t = TempDir::new("explicit");
+    let good = t.put("good.md", CONTRACT.as_bytes());
+    let missing = t.0.join("nope.md");
+    let (code, out, _) = check(&[
+        "--format",
+        "jsonl",
+        "--fail-on",
+        "never",
+        good.to_str().expect("utf-8"),
+        missing.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 2);
+    let docs = jsonl(&out);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[1]["error"], "file not found");
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let t = archive("determinism");
+    let root = t.0.to_str().expect("utf-8");
+    for format in ["json", "jsonl"] {
+        let (c1, one, _) = check(&["--format", format, "--threads", "1", root]);
+        let (c2, two, _) = check(&["--format", format, "--threads", "2", root]);
+        assert_eq!(c1, c2);
+        assert!(one.len() > 1000);
+        assert!(
+            one == two,
+            "{format} output differs between 1 and 2 threads"
+        );
+    }
+}
+
+#[test]
+fn shards_partition_the_inputs() {
+    let t = archive("shard");
+    let root = t.0.to_str().expect("utf-8");
+    let (_, all, _) = check(&["--format", "jsonl", root]);
+    let all: Vec<String> = paths(&jsonl(&all), &t.0);
+    assert!(all.len() > 10);
+    let n = 3;
+    let mut seen: Vec<String> = Vec::new();
+    for k in 1..=n {
+        let shard = format!("{k}/{n}");
+        let (_, out, _) = check(&["--format", "jsonl", "--shard", &shard, root]);
+        let part = paths(&jsonl(&out), &t.0);
+        assert!(!part.is_empty(), "shard {shard} is empty");
+        seen.extend(part);
+    }
+    let unique: BTreeSet<&String> = seen.iter().collect();
+    assert_eq!(unique.len(), seen.len(), "a file is in two shards");
+    let mut sorted = seen.clone();
+    sorted.sort();
+    let mut expected = all.clone();
+    expected.sort();
+    assert_eq!(sorted, expected);
+
+    let (code, _, err) = check(&["--shard", "4/3", root]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn files_from_stdin_and_glob() {
+    let t = TempDir::new("list");
+    let a = t.put("a.md", CONTRACT.as_bytes());
+    let b = t.put("d/b.txt", CONTRACT.as_bytes());
+    let list = format!("{}\n\n{}\n", a.display(), b.display());
+    let out = clauselint()
+        .args(["check", "--format", "jsonl", "--fail-on", "never"])
+        .args(["--files-from", "-"])
+        .write_stdin(list)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(jsonl(&String::from_utf8_lossy(&out.stdout)).len(), 2);
+
+    let root = t.0.to_str().expect("utf-8");
+    let (_, out, _) = check(&[
+        "--format",
+        "jsonl",
+        "--fail-on",
+        "never",
+        "--glob",
+        "*.txt",
+        root,
+    ]);
+    assert_eq!(paths(&jsonl(&out), &t.0), ["d/b.txt"]);
+    let (_, out, _) = check(&[
+        "--format",
+        "jsonl",
+        "--fail-on",
+        "never",
+        "--glob",
+        "!d/**",
+        root,
+    ]);
+    assert_eq!(paths(&jsonl(&out), &t.0), ["a.md"]);
+}
+
+#[test]
+fn xlsx_workbook_is_written_and_readable() {
+    let t = archive("xlsx");
+    t.put("broken.docx", b"PK\x03\x04 broken");
+    t.put("scan.pdf", b"%PDF-1.4");
+    let book = t.0.join("out/matrix.xlsx");
+    std::fs::create_dir_all(t.0.join("out")).expect("mkdir");
+    let root = t.0.to_str().expect("utf-8");
+    let (code, _, err) = check(&[
+        "--format",
+        "xlsx",
+        "--output",
+        book.to_str().expect("utf-8"),
+        root,
+    ]);
+    assert_eq!(code, 2, "{err}");
+    let file = std::fs::File::open(&book).expect("workbook written");
+    let mut zip = zip::ZipArchive::new(file).expect("xlsx is a zip");
+    let mut workbook = String::new();
+    zip.by_name("xl/workbook.xml")
+        .expect("workbook part")
+        .read_to_string(&mut workbook)
+        .expect("read");
+    let names: Vec<&str> = workbook
+        .split("<sheet ")
+        .skip(1)
+        .filter_map(|s| s.split("name=\"").nth(1)?.split('"').next())
+        .collect();
+    assert_eq!(names, ["Summary", "Matrix", "Findings"]);
+    let mut strings = String::new();
+    zip.by_name("xl/sharedStrings.xml")
+        .expect("strings")
+        .read_to_string(&mut strings)
+        .expect("read");
+    for s in [
+        "satisfied",
+        "missing",
+        "error",
+        "broken.docx",
+        "INC-NOTIFY-TIME",
+    ] {
+        assert!(strings.contains(s), "{s} not in the workbook");
+    }
+    let mut matrix = String::new();
+    zip.by_name("xl/worksheets/sheet2.xml")
+        .expect("matrix sheet")
+        .read_to_string(&mut matrix)
+        .expect("read");
+    assert!(matrix.contains("<autoFilter"), "matrix has filters");
+    assert!(matrix.contains("state=\"frozen\""), "matrix header frozen");
+}
