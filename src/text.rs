@@ -61,6 +61,37 @@ impl BlockText {
         }
         let source_offset = u32::try_from(source_offset).unwrap_or(u32::MAX);
         let mut marked = false;
+        // Fast path for ASCII: copy runs of ordinary bytes whole.
+        if chunk.is_ascii() && !chunk.contains('`') {
+            let bytes = chunk.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                if bytes[i] <= b' ' || bytes[i] == 0x7f {
+                    if !self.text.is_empty() {
+                        self.pending_space = true;
+                    }
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < bytes.len() && bytes[i] > b' ' && bytes[i] != 0x7f {
+                    i += 1;
+                }
+                if self.pending_space {
+                    self.text.push(' ');
+                    self.pending_space = false;
+                }
+                if !marked {
+                    self.map.push(SourcePoint {
+                        text: self.text.len() as u32,
+                        source: source_offset,
+                    });
+                    marked = true;
+                }
+                self.text.push_str(&chunk[start..i]);
+            }
+            return;
+        }
         // NFKC only where needed: it is costly and most contract text is ASCII.
         let owned;
         let chunk: &str = if chunk.is_ascii() {

@@ -12,6 +12,7 @@ use crate::library::schema::{CryptoMode, Party, Scope};
 use crate::library::terms::{Hit, SetId};
 use crate::library::{Check, Library, Rule, Selected};
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -52,9 +53,11 @@ pub struct Judgement {
 /// The text one criterion looks at: pieces of text with their term hits.
 struct Piece<'a> {
     text: &'a str,
-    hits: Vec<Hit>,
+    hits: Cow<'a, [Hit]>,
     /// Offset of this piece in the candidate's own text, when it is part of it.
     own_offset: Option<usize>,
+    /// The whole block this piece is, when it is one (its durations are cached per document).
+    block: Option<usize>,
 }
 
 /// Everything judging a candidate needs.
@@ -136,21 +139,23 @@ impl<'a> Context<'a> {
     fn pieces<'t>(
         &'t self,
         own: &'t str,
-        own_hits: &[Hit],
+        own_hits: &'t [Hit],
         unit: &Unit,
         scope: Scope,
     ) -> Vec<Piece<'t>> {
         let mut pieces = vec![Piece {
             text: own,
-            hits: own_hits.to_vec(),
+            hits: Cow::Borrowed(own_hits),
             own_offset: Some(0),
+            block: None,
         }];
         for d in self.definitions_for(own) {
             if let Some(du) = self.seg.units.get(d) {
                 pieces.push(Piece {
                     text: span_text(self.doc, du.span),
-                    hits: self.seg.hits_in(du.span).to_vec(),
+                    hits: Cow::Borrowed(self.seg.hits_in(du.span)),
                     own_offset: None,
+                    block: None,
                 });
             }
         }
@@ -170,16 +175,18 @@ impl<'a> Context<'a> {
                 }
                 pieces.push(Piece {
                     text: &self.doc.blocks[bi].text,
-                    hits: self.seg.hits[bi].clone(),
+                    hits: Cow::Borrowed(&self.seg.hits[bi]),
                     own_offset: None,
+                    block: Some(bi),
                 });
             }
             // The rest of the clause's own block.
             let b = &self.doc.blocks[unit.span.block];
             pieces.push(Piece {
                 text: &b.text,
-                hits: self.seg.hits[unit.span.block].clone(),
+                hits: Cow::Borrowed(&self.seg.hits[unit.span.block]),
                 own_offset: None,
+                block: Some(unit.span.block),
             });
         }
         pieces
@@ -289,22 +296,30 @@ impl Located<'_> {
 
 /// Durations of the pieces, optionally only those following a `near` term (or all of them when
 /// `fallback` is set and no near term occurs).
-fn durations<'p>(pieces: &[Piece<'p>], near: Option<SetId>, fallback: bool) -> Vec<Located<'p>> {
+fn durations<'p>(
+    seg: &Segmented,
+    pieces: &[Piece<'p>],
+    near: Option<SetId>,
+    fallback: bool,
+) -> Vec<Located<'p>> {
     let near = match near {
         Some(set) if fallback && first_hit(pieces, set).is_none() => None,
         n => n,
     };
     let mut out = Vec::new();
     for p in pieces {
-        let ds = quantity::find_durations(p.text);
+        let ds: Cow<[DurationMatch]> = match p.block {
+            Some(b) => Cow::Borrowed(seg.durations_of(b, p.text)),
+            None => Cow::Owned(quantity::find_durations(p.text)),
+        };
         if ds.is_empty() {
             continue;
         }
         match near {
-            None => out.extend(ds.into_iter().map(|d| Located {
+            None => out.extend(ds.iter().map(|d| Located {
                 text: p.text,
                 own_offset: p.own_offset,
-                d,
+                d: d.clone(),
             })),
             Some(set) => {
                 for h in p.hits.iter().filter(|h| h.set == set) {
@@ -431,8 +446,9 @@ pub fn judge(
     ];
     let own_piece = [Piece {
         text: &own,
-        hits: own_hits.clone(),
+        hits: Cow::Borrowed(&own_hits),
         own_offset: Some(0),
+        block: None,
     }];
     for (vocab, name, code, what) in universal {
         if ignored(name)
@@ -607,7 +623,7 @@ fn evaluate(
                 return;
             }
             let (max, source) = threshold(sel, rule, parameter);
-            let mut found: Vec<Located> = durations(&pieces, *near, *near_fallback)
+            let mut found: Vec<Located> = durations(ctx.seg, &pieces, *near, *near_fallback)
                 .into_iter()
                 .filter(|l| *any_bound || quantity::bound_of(l.text, &l.d) != Bound::Min)
                 .collect();
@@ -733,7 +749,7 @@ fn evaluate(
                 return;
             }
             let (min, source) = threshold(sel, rule, parameter);
-            let found = durations(&pieces, *near, false);
+            let found = durations(ctx.seg, &pieces, *near, false);
             let best = found
                 .iter()
                 .filter(|l| quantity::bound_of(l.text, &l.d) != Bound::Max)

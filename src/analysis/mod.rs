@@ -40,9 +40,12 @@ pub fn analyze(
         source,
         lines: lines.as_ref(),
     };
+    // Rules run in parallel in chunks: enough to use both cores on one large document, little
+    // scheduling overhead in a batch (where documents already run in parallel).
     selection
         .entries
         .par_iter()
+        .with_min_len(12)
         .map(|sel| {
             let rule = &lib.rules[sel.rule];
             check_rule(&ctx, &locate, rule, sel)

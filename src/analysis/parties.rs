@@ -107,10 +107,17 @@ static ACTOR: LazyLock<Regex> = LazyLock::new(|| {
 /// The capitalised name that most often stands before a verb of obligation, when it is not a role or
 /// common word and the document speaks to "you".
 fn frequent_actor(doc: &Document) -> Option<String> {
+    let you: usize = doc
+        .blocks
+        .iter()
+        .take(2000)
+        .map(|b| b.text.matches(" you ").count() + b.text.matches("You ").count())
+        .sum();
+    if you < 5 {
+        return None;
+    }
     let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
-    let mut you = 0usize;
     for b in doc.blocks.iter().take(2000) {
-        you += b.text.matches(" you ").count() + b.text.matches("You ").count();
         for c in ACTOR.captures_iter(&b.text) {
             let Some(m) = c.get(1) else { continue };
             let name = m.as_str();
@@ -168,9 +175,6 @@ fn frequent_actor(doc: &Document) -> Option<String> {
             }
             *counts.entry(name.to_string()).or_default() += 1;
         }
-    }
-    if you < 5 {
-        return None;
     }
     counts
         .into_iter()

@@ -3,10 +3,11 @@
 //! governs it (a sentence's words before its first item, or the paragraph "Supplier shall:" above a
 //! list). Also runs the one term pass over every block and marks definitions.
 
+use super::quantity::{self, DurationMatch};
 use crate::document::{BlockKind, Document};
 use crate::library::terms::{Hit, Terms};
 use regex::Regex;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// A span of one block's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,8 @@ pub struct Segmented {
     pub section_blocks: Vec<(usize, usize)>,
     /// Defined terms: (term, unit index).
     pub definitions: Vec<(String, usize)>,
+    /// Durations found in each block, computed on first use.
+    durations: Vec<OnceLock<Vec<DurationMatch>>>,
 }
 
 static ABBREVIATIONS: [&str; 22] = [
@@ -253,7 +256,9 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
             });
         }
     }
+    let durations = (0..doc.blocks.len()).map(|_| OnceLock::new()).collect();
     Segmented {
+        durations,
         units,
         hits,
         heading_hits,
@@ -305,6 +310,14 @@ fn trim_span(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
 }
 
 impl Segmented {
+    /// The durations in block `block` (whose text is `text`), found once per document.
+    pub fn durations_of(&self, block: usize, text: &str) -> &[DurationMatch] {
+        match self.durations.get(block) {
+            Some(cell) => cell.get_or_init(|| quantity::find_durations(text)),
+            None => &[],
+        }
+    }
+
     /// Hits of a block within a byte range.
     pub fn hits_in(&self, span: Span) -> &[Hit] {
         let Some(all) = self.hits.get(span.block) else {

@@ -2,7 +2,7 @@
 //! in a single pass. Terms match case-insensitively at word starts; a term ending in `*` matches as a
 //! prefix ("encrypt*" → "encrypted"), any other term only as whole words.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 
 /// Identifies one list of terms (a rule's locate group, a criterion's terms, a vocabulary).
@@ -63,6 +63,8 @@ impl TermsBuilder {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            // A DFA: larger (about 1 MB for the library) but the fastest to search.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&self.patterns)
             .map_err(|e| e.to_string())?;
         Ok(Terms {
