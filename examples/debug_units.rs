@@ -31,7 +31,7 @@ fn main() {
     for (i, u) in seg.units.iter().enumerate() {
         let text = &doc.blocks[u.span.block].text[u.span.start..u.span.end];
         let j = judge::judge(&ctx, rule, &sel.entries[0], i);
-        let cand = clauselint::analysis::is_candidate_pub(&seg, doc, rule, u);
+        let cand = clauselint::analysis::is_candidate_pub(&seg, doc, rule, i);
         println!(
             "unit #{i}: {text:?} lead={:?}",
             u.lead.map(|l| &doc.blocks[l.block].text[l.start..l.end])

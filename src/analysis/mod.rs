@@ -16,7 +16,7 @@ use crate::text::{to_source_offset, LineIndex};
 use judge::{Context, Judgement};
 use parties::Parties;
 use rayon::prelude::*;
-use segment::{Segmented, Unit};
+use segment::Segmented;
 
 /// Analyses one document against the selected requirements. `source` is the file's text for text
 /// formats (used for line:column locations). Findings come in catalogue order.
@@ -116,20 +116,19 @@ impl Locator<'_> {
 /// Whether a unit is a candidate for a rule: every locate group hit in the clause, its lead-in or
 /// (with heading context) a heading above it, at least one in the clause itself.
 /// Public for the developer example `debug_units`.
-pub fn is_candidate_pub(seg: &Segmented, doc: &Document, rule: &Rule, unit: &Unit) -> bool {
+pub fn is_candidate_pub(seg: &Segmented, doc: &Document, rule: &Rule, unit: usize) -> bool {
     is_candidate(seg, doc, rule, unit)
 }
 
-fn is_candidate(seg: &Segmented, doc: &Document, rule: &Rule, unit: &Unit) -> bool {
+fn is_candidate(seg: &Segmented, doc: &Document, rule: &Rule, i: usize) -> bool {
+    let unit = &seg.units[i];
     if unit.is_heading || unit.defines.is_some() {
         return false;
     }
-    let own = seg.hits_in(unit.span);
-    let lead = unit.lead.map(|l| seg.hits_in(l)).unwrap_or(&[]);
-    if let Some(ex) = rule.exclude {
-        if own.iter().any(|h| h.set == ex) {
-            return false;
-        }
+    let own = &seg.unit_sets[i];
+    let lead = &seg.lead_sets[i];
+    if rule.exclude.is_some_and(|ex| own.contains(ex)) {
+        return false;
     }
     let section = doc.blocks[unit.span.block].section;
     let heading = section
@@ -138,11 +137,11 @@ fn is_candidate(seg: &Segmented, doc: &Document, rule: &Rule, unit: &Unit) -> bo
         .unwrap_or(&[]);
     let mut in_clause = false;
     for &g in &rule.groups {
-        let here = own.iter().any(|h| h.set == g);
+        let here = own.contains(g);
         in_clause |= here;
         let ok = here
-            || lead.iter().any(|h| h.set == g)
-            || (rule.file.locate.heading_context && heading.contains(&g));
+            || lead.contains(g)
+            || (rule.file.locate.heading_context && heading.binary_search(&g).is_ok());
         if !ok {
             return false;
         }
@@ -186,8 +185,8 @@ fn check_rule(ctx: &Context, locate: &Locator, rule: &Rule, sel: &Selected) -> F
     let seg = ctx.seg;
     let mut judged: Vec<Judgement> = Vec::new();
     let mut customer_only = false;
-    for (i, unit) in seg.units.iter().enumerate() {
-        if !is_candidate(seg, ctx.doc, rule, unit) {
+    for i in 0..seg.units.len() {
+        if !is_candidate(seg, ctx.doc, rule, i) {
             continue;
         }
         match judge::judge(ctx, rule, sel, i) {

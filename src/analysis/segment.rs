@@ -42,6 +42,37 @@ pub struct Segmented {
     pub definitions: Vec<(String, usize)>,
     /// Durations found in each block, computed on first use.
     durations: Vec<OnceLock<Vec<DurationMatch>>>,
+    /// Which term sets each unit hits (the clause itself), for constant-time locating.
+    pub unit_sets: Vec<SetBits>,
+    /// Which term sets each unit's lead-in hits.
+    pub lead_sets: Vec<SetBits>,
+}
+
+/// A set of term-set ids as a bitset.
+#[derive(Debug, Clone, Default)]
+pub struct SetBits(Vec<u64>);
+
+impl SetBits {
+    fn from_hits(hits: &[Hit]) -> SetBits {
+        let mut b = SetBits::default();
+        for h in hits {
+            b.insert(h.set);
+        }
+        b
+    }
+
+    fn insert(&mut self, set: u32) {
+        let (w, bit) = ((set / 64) as usize, set % 64);
+        if self.0.len() <= w {
+            self.0.resize(w + 1, 0);
+        }
+        self.0[w] |= 1 << bit;
+    }
+
+    pub fn contains(&self, set: u32) -> bool {
+        let (w, bit) = ((set / 64) as usize, set % 64);
+        self.0.get(w).is_some_and(|x| x & (1 << bit) != 0)
+    }
 }
 
 static ABBREVIATIONS: [&str; 22] = [
@@ -257,8 +288,21 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
         }
     }
     let durations = (0..doc.blocks.len()).map(|_| OnceLock::new()).collect();
+    let span_sets = |sp: Span| {
+        let all = hits.get(sp.block).map(Vec::as_slice).unwrap_or(&[]);
+        let lo = all.partition_point(|h| (h.start as usize) < sp.start);
+        let hi = all.partition_point(|h| (h.start as usize) < sp.end).max(lo);
+        SetBits::from_hits(&all[lo..hi])
+    };
+    let unit_sets = units.iter().map(|u| span_sets(u.span)).collect();
+    let lead_sets = units
+        .iter()
+        .map(|u| u.lead.map(span_sets).unwrap_or_default())
+        .collect();
     Segmented {
         durations,
+        unit_sets,
+        lead_sets,
         units,
         hits,
         heading_hits,
