@@ -232,11 +232,22 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
             let is_heading = is_heading
                 || (n == 0 && e < text.len() && is_leading_title(&text[s..e]))
                 || is_drafting_note(&text[s..e]);
-            let defines = DEFINITION
-                .captures(&text[s..e])
-                .and_then(|c| c.get(1))
-                .map(|m| m.as_str().to_string());
-            match enumeration_items(text, s, e) {
+            // Cheap byte checks first: a definition needs a quote, an enumeration a parenthesis.
+            let sentence = &text[s..e];
+            let defines = if sentence.contains('"') {
+                DEFINITION
+                    .captures(sentence)
+                    .and_then(|c| c.get(1))
+                    .map(|m| m.as_str().to_string())
+            } else {
+                None
+            };
+            let items = if sentence.contains('(') {
+                enumeration_items(text, s, e)
+            } else {
+                None
+            };
+            match items {
                 Some((lead_end, items)) if defines.is_none() => {
                     let lead = Span {
                         block: bi,
