@@ -11,7 +11,9 @@ fn main() {
     let mut files = Vec::new();
     let mut stack = vec![std::path::PathBuf::from(&dir)];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in entries.flatten() {
             let p = e.path();
             if p.is_dir() {
@@ -27,7 +29,11 @@ fn main() {
     }
     let limits = Limits::default();
     for kind in ["md", "docx"] {
-        let set: Vec<&Vec<u8>> = files.iter().filter(|(k, _)| k == kind).map(|(_, b)| b).collect();
+        let set: Vec<&Vec<u8>> = files
+            .iter()
+            .filter(|(k, _)| k == kind)
+            .map(|(_, b)| b)
+            .collect();
         let bytes: usize = set.iter().map(|b| b.len()).sum();
         if set.is_empty() {
             continue;

@@ -90,9 +90,10 @@ pub enum ReportFormat {
 }
 
 impl ReportFormat {
-    fn report_format(self) -> crate::report::Format {
+    /// The printer for this format; `None` for the workbook, which is built as bytes.
+    fn report_format(self) -> Option<crate::report::Format> {
         use crate::report::Format;
-        match self {
+        Some(match self {
             ReportFormat::Text => Format::Text,
             ReportFormat::Json => Format::Json,
             ReportFormat::Jsonl => Format::Jsonl,
@@ -100,9 +101,8 @@ impl ReportFormat {
             ReportFormat::Html => Format::Html,
             ReportFormat::Markdown => Format::Markdown,
             ReportFormat::Csv => Format::Csv,
-            // The workbook is written by its own path in run_check; never dispatched here.
-            ReportFormat::Xlsx => Format::Json,
-        }
+            ReportFormat::Xlsx => return None,
+        })
     }
 }
 
@@ -371,34 +371,36 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
     }
     let mut buf: Vec<u8> = Vec::new();
     let target: &mut dyn Write = if args.output.is_some() { &mut buf } else { out };
-    if args.format == ReportFormat::Xlsx {
-        let skipped = found.skipped.sorted();
-        match crate::report::xlsx::to_bytes(&report, &skipped) {
-            Ok(bytes) => target.write_all(&bytes)?,
-            Err(e) => {
-                eprintln!("clauselint: error: cannot build the workbook: {e}");
-                return Ok(EXIT_ERROR);
+    match args.format.report_format() {
+        None => {
+            let skipped = found.skipped.sorted();
+            match crate::report::xlsx::to_bytes(&report, &skipped) {
+                Ok(bytes) => target.write_all(&bytes)?,
+                Err(e) => {
+                    eprintln!("clauselint: error: cannot build the workbook: {e}");
+                    return Ok(EXIT_ERROR);
+                }
             }
         }
-    } else {
-        let format = args.format.report_format();
-        let texts = match format {
-            crate::report::Format::Html => Some(crate::report::html::load_texts(
-                &report,
-                &args.limits.limits(),
-            )),
-            _ => None,
-        };
-        let opts = crate::report::WriteOptions {
-            quiet: args.quiet,
-            show_satisfied: args.show_satisfied,
-            color: args.color.enabled(args.output.is_none()),
-            library: Some(&lib),
-            texts: texts.as_ref(),
-        };
-        crate::report::write(target, &report, format, &opts)?;
-        if args.format == ReportFormat::Text && !found.skipped.is_empty() {
-            writeln!(target, "skipped: {}", found.skipped)?;
+        Some(format) => {
+            let texts = match format {
+                crate::report::Format::Html => Some(crate::report::html::load_texts(
+                    &report,
+                    &args.limits.limits(),
+                )),
+                _ => None,
+            };
+            let opts = crate::report::WriteOptions {
+                quiet: args.quiet,
+                show_satisfied: args.show_satisfied,
+                color: args.color.enabled(args.output.is_none()),
+                library: Some(&lib),
+                texts: texts.as_ref(),
+            };
+            crate::report::write(target, &report, format, &opts)?;
+            if format == crate::report::Format::Text && !found.skipped.is_empty() {
+                writeln!(target, "skipped: {}", found.skipped)?;
+            }
         }
     }
     if let Some(path) = &args.output {
