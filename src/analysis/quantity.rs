@@ -410,6 +410,14 @@ fn unit_of(s: &str) -> Option<TimeUnit> {
     Some(u)
 }
 
+/// The unit words of durations written without digits ("seventy-two hours", "a day").
+static UNIT_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["hour", "day", "week", "month", "year", "minute"])
+        .expect("unit words automaton")
+});
+
 static DURATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     let w = wseq();
     let num = format!(r"(?:{B}{DIG}|{w}|{B}an?{B})");
@@ -596,6 +604,10 @@ fn build_duration(text: &str, c: &Captures) -> Option<(Span, f64, TimeUnit, bool
 /// Not durations: "Section 72", "$72", "72%", "version 1.2", "Article 28", rates ("24 hours a day").
 pub fn find_durations(text: &str) -> Vec<DurationMatch> {
     let mut out = Vec::new();
+    // Every duration has a digit or a unit word; most sentences have neither.
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !UNIT_WORDS.is_match(text) {
+        return out;
+    }
     for c in DURATION_RE.captures_iter(text) {
         let Some((span, amount, unit, is_range, disagree)) = build_duration(text, &c) else {
             continue;
@@ -1229,6 +1241,13 @@ fn is_checkbox(text: &str, start: usize, end: usize) -> bool {
 /// drafting notes ("[Drafting note: ...]").
 pub fn find_placeholders(text: &str) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
+    // Every placeholder form has a bracket, a brace, an underscore, "TB?" or "N/A".
+    if !text.bytes().any(|b| matches!(b, b'[' | b'{' | b'_'))
+        && !text.contains("TB")
+        && !text.contains("N/A")
+    {
+        return out;
+    }
     for c in PLACEHOLDER_RE.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         let (s, e) = (m.start(), m.end());
