@@ -229,9 +229,11 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
             // A clause's leading title ("3.1 Notification.") reads as a heading, not as a clause;
             // a drafting instruction in brackets ("[fill in the support channel]") is not contract
             // text at all.
+            // Recitals ("WHEREAS, …") state background, not obligations.
             let is_heading = is_heading
                 || (n == 0 && e < text.len() && is_leading_title(&text[s..e]))
-                || is_drafting_note(&text[s..e]);
+                || is_drafting_note(&text[s..e])
+                || is_recital(&text[s..e]);
             // Cheap byte checks first: a definition needs a quote, an enumeration a parenthesis.
             let sentence = &text[s..e];
             let defines = if sentence.contains('"') {
@@ -320,6 +322,13 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
         section_blocks,
         definitions,
     }
+}
+
+/// A recital: "WHEREAS, the parties …".
+fn is_recital(sentence: &str) -> bool {
+    let t = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    t.get(..7)
+        .is_some_and(|w| w.eq_ignore_ascii_case("whereas"))
 }
 
 /// Bracketed guidance for the drafter: "[Drafting note: …]", "[ fill in … ]", "[Insert …]".
