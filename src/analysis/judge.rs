@@ -68,6 +68,14 @@ pub struct Context<'a> {
     pub parties: &'a Parties,
 }
 
+static SECTION_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:sections?|clauses?)\s+[0-9]+(?:\.[0-9]+)*(?:(?:\s*,\s*|\s+(?:and|or)\s+)[0-9]+(?:\.[0-9]+)*)*")
+        .expect("section reference regex")
+});
+
+static SECTION_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9]+(?:\.[0-9]+)*").expect("section number regex"));
+
 static SCHEDULE_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(schedule|annex|exhibit|appendix|attachment)\s+([0-9]+|[A-Z]|[IVX]+)\b")
         .expect("schedule regex")
@@ -119,7 +127,44 @@ impl<'a> Context<'a> {
             clause_start as isize - unit.span.start as isize,
         ));
         text.push_str(ut);
+        self.add_reference_hits(&text, &mut hits);
         (text, hits, clause_start)
+    }
+
+    /// A cross-reference stands for the topic of the section it names: "breach of Section 3" gets
+    /// the term hits of section 3's title ("Information Security") at the reference's position.
+    fn add_reference_hits(&self, text: &str, hits: &mut Vec<Hit>) {
+        if !text.contains("ection") && !text.contains("lause") {
+            return;
+        }
+        let before = hits.len();
+        for m in SECTION_REF.find_iter(text) {
+            for n in SECTION_NUMBER.find_iter(m.as_str()) {
+                let number = n.as_str().trim_end_matches('.');
+                let Some(section) = self.doc.sections.iter().find(|s| {
+                    let num = s.number.trim_end_matches('.');
+                    num == number
+                        || num
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|last| last == number && num.len() > number.len())
+                }) else {
+                    continue;
+                };
+                let (start, end) = ((m.start() + n.start()) as u32, (m.start() + n.end()) as u32);
+                for h in self.lib.terms.find(&section.title) {
+                    hits.push(Hit {
+                        start,
+                        end,
+                        set: h.set,
+                    });
+                }
+            }
+        }
+        if hits.len() > before {
+            hits.sort_unstable();
+            hits.dedup();
+        }
     }
 
     /// Definitions of the defined terms the text uses.
