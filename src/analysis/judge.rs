@@ -448,7 +448,12 @@ pub fn judge(
             let grants = own_hits
                 .iter()
                 .any(|h| h.set == lib.vocab_set("right-grant"));
-            if !matches!(gov.subject, Subject::Customer | Subject::Both) && !grants {
+            let customer_holds = matches!(gov.subject, Subject::Customer | Subject::Both);
+            if customer_holds && gov.modal == Modal::Strong && !grants {
+                // "Customer shall …", "Customer acknowledges …": a duty, not a right.
+                return Err(Rejection::CustomerDuty);
+            }
+            if !customer_holds && !grants {
                 return Err(Rejection::NotOperative);
             }
         }
