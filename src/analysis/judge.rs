@@ -1194,12 +1194,11 @@ fn crypto(
     }
 }
 
-/// The text of the section a reference like "Schedule 4" or "Annex II" names, or `None` when the
-/// document has no such section.
-fn schedule_content(ctx: &Context, reference: &str) -> Option<String> {
+/// The block range of the section a reference like "Schedule 4" or "Annex II" names (its heading
+/// starts with the reference), or `None` when the document has no such section.
+fn referenced_blocks(ctx: &Context, reference: &str) -> Option<(usize, usize)> {
     let want = reference.to_ascii_lowercase();
-    let doc = ctx.doc;
-    let section = doc.sections.iter().position(|s| {
+    let section = ctx.doc.sections.iter().position(|s| {
         let d = s.display().to_ascii_lowercase();
         d.starts_with(&want)
             && d[want.len()..]
@@ -1207,7 +1206,14 @@ fn schedule_content(ctx: &Context, reference: &str) -> Option<String> {
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric())
     })?;
-    let (lo, hi) = ctx.seg.section_blocks.get(section).copied()?;
+    ctx.seg.section_blocks.get(section).copied()
+}
+
+/// The text of the section a reference like "Schedule 4" or "Annex II" names, or `None` when the
+/// document has no such section.
+fn schedule_content(ctx: &Context, reference: &str) -> Option<String> {
+    let doc = ctx.doc;
+    let (lo, hi) = referenced_blocks(ctx, reference)?;
     Some(
         doc.blocks
             .iter()
@@ -1247,17 +1253,8 @@ fn resolve_schedule<'c>(
     rule: &Rule,
     reference: &str,
 ) -> Option<Vec<Located<'c>>> {
-    let want = reference.to_ascii_lowercase();
     let doc: &'c Document = ctx.doc;
-    let section = doc.sections.iter().position(|s| {
-        let d = s.display().to_ascii_lowercase();
-        d.starts_with(&want)
-            && d[want.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric())
-    })?;
-    let (lo, hi) = ctx.seg.section_blocks.get(section).copied()?;
+    let (lo, hi) = referenced_blocks(ctx, reference)?;
     let mut out = Vec::new();
     for bi in lo..hi.min(doc.blocks.len()) {
         let hits = &ctx.seg.hits[bi];
