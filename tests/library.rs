@@ -62,3 +62,109 @@ fn baseline_recommends_the_other_16_and_the_library_has_all_40() {
     let expected: Vec<&str> = catalogue::CATALOGUE[24..].iter().map(|c| c.0).collect();
     assert_eq!(rec, expected);
 }
+
+/// Copies clause-library into a fresh temporary folder, applies `edit`, loads it, and returns the
+/// load error's message.
+fn load_error_after(name: &str, edit: impl FnOnce(&Path)) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("clause-library");
+    let tmp =
+        std::env::temp_dir().join(format!("clauselint-libtest-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    copy_dir(&root, &tmp);
+    edit(&tmp);
+    let result = Library::from_dir(&tmp);
+    let _ = std::fs::remove_dir_all(&tmp);
+    match result {
+        Ok(_) => panic!("{name}: the broken library loaded without error"),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let p = entry.path();
+        let target = to.join(entry.file_name());
+        if p.is_dir() {
+            copy_dir(&p, &target);
+        } else {
+            std::fs::copy(&p, &target).unwrap();
+        }
+    }
+}
+
+fn rewrite(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has no '{from}'", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn broken_library_files_give_errors_naming_file_and_line() {
+    let rule = |dir: &Path| dir.join("incident-response/INC-NOTIFY-TIME.toml");
+
+    let e = load_error_after("unknown-key", |d| {
+        rewrite(
+            &rule(d),
+            "severity = \"high\"",
+            "severity = \"high\"\nseverty = \"x\"",
+        )
+    });
+    assert!(
+        e.contains("INC-NOTIFY-TIME.toml:") && e.contains("severty"),
+        "{e}"
+    );
+
+    let e = load_error_after("bad-regex", |d| {
+        rewrite(&rule(d), "[locate]", "[locate]\nconfirm = \"(unclosed\"")
+    });
+    assert!(
+        e.contains("INC-NOTIFY-TIME.toml:") && e.contains("bad regex"),
+        "{e}"
+    );
+
+    let e = load_error_after("file-name", |d| {
+        std::fs::rename(rule(d), d.join("incident-response/INC-NOTIFY-LATE.toml")).unwrap()
+    });
+    assert!(
+        e.contains("INC-NOTIFY-LATE.toml") && e.contains("does not match"),
+        "{e}"
+    );
+
+    let e = load_error_after("wrong-folder", |d| {
+        std::fs::rename(rule(d), d.join("encryption/INC-NOTIFY-TIME.toml")).unwrap()
+    });
+    assert!(
+        e.contains("must be in the folder 'incident-response/'"),
+        "{e}"
+    );
+
+    let e = load_error_after("wrong-severity", |d| {
+        rewrite(&rule(d), "severity = \"high\"", "severity = \"low\"")
+    });
+    assert!(
+        e.contains("INC-NOTIFY-TIME.toml:") && e.contains("should be 'high'"),
+        "{e}"
+    );
+
+    let e = load_error_after("profile-unknown-id", |d| {
+        rewrite(
+            &d.join("profiles/baseline.toml"),
+            "\"INC-NOTIFY-TIME\",",
+            "\"INC-NOTIFY-TIME\", \"NO-SUCH-ID\",",
+        )
+    });
+    assert!(
+        e.contains("baseline.toml:") && e.contains("NO-SUCH-ID"),
+        "{e}"
+    );
+
+    let e = load_error_after("weak-example-without-reason", |d| {
+        rewrite(
+            &rule(d),
+            "reasons = [\"no-deadline\"]\ntext = \"Supplier will notify Customer promptly of any Security Incident.\"",
+            "text = \"Supplier will notify Customer promptly of any Security Incident.\"",
+        )
+    });
+    assert!(e.contains("must name the reason"), "{e}");
+}
