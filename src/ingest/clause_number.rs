@@ -89,6 +89,12 @@ pub fn looks_like_title(text: &str) -> bool {
     caps + small_count == words.len()
 }
 
+/// A clause's lead-in title: "Security Incidents. Provider will …" → "Security Incidents".
+pub fn leading_title(text: &str) -> Option<&str> {
+    let end = text.find(". ")?;
+    looks_like_title(&text[..end]).then(|| &text[..end])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +118,15 @@ mod tests {
         assert_eq!(split("IV. Liability").unwrap().number, "IV");
         assert!(split("The Supplier shall").is_none());
         assert!(split("72 hours is the limit").is_none());
+    }
+
+    #[test]
+    fn leading_titles() {
+        assert_eq!(
+            leading_title("Security Incidents. Supplier shall notify."),
+            Some("Security Incidents")
+        );
+        assert_eq!(leading_title("Supplier shall notify. Then more."), None);
     }
 
     #[test]

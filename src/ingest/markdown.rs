@@ -426,18 +426,16 @@ fn heading_level(level: HeadingLevel) -> u8 {
     }
 }
 
-/// A clause's leading title, as in "Security Incidents. Supplier shall …" → "Security Incidents".
+/// A clause's leading title ("Security Incidents. Supplier shall …"), or the whole text when it is
+/// only a title.
 fn leading_title(rest: &str) -> String {
-    if let Some(end) = rest.find(". ") {
-        let candidate = &rest[..end];
-        if clause_number::looks_like_title(candidate) {
-            return candidate.to_string();
+    match clause_number::leading_title(rest) {
+        Some(t) => t.to_string(),
+        None if clause_number::looks_like_title(rest) => {
+            rest.trim_end_matches(['.', ':']).to_string()
         }
+        None => String::new(),
     }
-    if clause_number::looks_like_title(rest) {
-        return rest.trim_end_matches(['.', ':']).to_string();
-    }
-    String::new()
 }
 
 /// Removes HTML tags, keeping the text between them.

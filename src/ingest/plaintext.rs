@@ -160,12 +160,11 @@ fn flush(
     } else {
         match &number {
             Some(c) if c.depth >= 1 => {
-                let idx = sections.open(
-                    &mut doc.sections,
-                    1 + c.depth,
-                    c.number.to_string(),
-                    String::new(),
-                );
+                let title = clause_number::leading_title(&text[c.rest_offset..])
+                    .unwrap_or_default()
+                    .to_string();
+                let idx =
+                    sections.open(&mut doc.sections, 1 + c.depth, c.number.to_string(), title);
                 (BlockKind::Paragraph, Some(idx))
             }
             Some(_) => (BlockKind::ListItem { depth: 0 }, sections.current()),

@@ -857,10 +857,9 @@ fn reads_as_heading(text: &str) -> bool {
 
 /// A clause's lead-in title: "Security Incidents. Provider will ..." → "Security Incidents".
 fn leading_title(text: &str) -> String {
-    match text.find(". ") {
-        Some(end) if clause_number::looks_like_title(&text[..end]) => text[..end].to_string(),
-        _ => String::new(),
-    }
+    clause_number::leading_title(text)
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// Short text without a final sentence stop reads as a title; so does a few capitalised words with
