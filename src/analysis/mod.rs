@@ -185,7 +185,17 @@ fn check_rule(ctx: &Context, locate: &Locator, rule: &Rule, sel: &Selected) -> F
     let seg = ctx.seg;
     let mut judged: Vec<Judgement> = Vec::new();
     let mut customer_only = false;
-    for i in 0..seg.units.len() {
+    // Only units whose own text hits one of the rule's groups can be candidates.
+    let mut units: Vec<u32> = rule
+        .groups
+        .iter()
+        .filter_map(|&g| seg.postings.get(g as usize))
+        .flatten()
+        .copied()
+        .collect();
+    units.sort_unstable();
+    units.dedup();
+    for i in units.into_iter().map(|i| i as usize) {
         if !is_candidate(seg, ctx.doc, rule, i) {
             continue;
         }

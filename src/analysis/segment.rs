@@ -46,6 +46,8 @@ pub struct Segmented {
     pub unit_sets: Vec<SetBits>,
     /// Which term sets each unit's lead-in hits.
     pub lead_sets: Vec<SetBits>,
+    /// For each term set, the units whose own text hits it (ascending).
+    pub postings: Vec<Vec<u32>>,
 }
 
 /// A set of term-set ids as a bitset.
@@ -307,7 +309,22 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
         let hi = all.partition_point(|h| (h.start as usize) < sp.end).max(lo);
         SetBits::from_hits(&all[lo..hi])
     };
-    let unit_sets = units.iter().map(|u| span_sets(u.span)).collect();
+    let unit_sets: Vec<SetBits> = units.iter().map(|u| span_sets(u.span)).collect();
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); terms.set_count()];
+    for (i, u) in units.iter().enumerate() {
+        let all = hits.get(u.span.block).map(Vec::as_slice).unwrap_or(&[]);
+        let lo = all.partition_point(|h| (h.start as usize) < u.span.start);
+        let hi = all
+            .partition_point(|h| (h.start as usize) < u.span.end)
+            .max(lo);
+        for h in &all[lo..hi] {
+            if let Some(list) = postings.get_mut(h.set as usize) {
+                if list.last() != Some(&(i as u32)) {
+                    list.push(i as u32);
+                }
+            }
+        }
+    }
     let lead_sets = units
         .iter()
         .map(|u| u.lead.map(span_sets).unwrap_or_default())
@@ -316,6 +333,7 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
         durations,
         unit_sets,
         lead_sets,
+        postings,
         units,
         hits,
         heading_hits,

@@ -125,6 +125,11 @@ impl Terms {
             .unwrap_or("?")
     }
 
+    /// How many term sets there are (set ids run from 0 to this, exclusive).
+    pub fn set_count(&self) -> usize {
+        self.set_names.len()
+    }
+
     pub fn pattern_count(&self) -> usize {
         self.patterns.len()
     }
