@@ -10,9 +10,9 @@ use clauselint::library::Library;
 use std::path::Path;
 
 /// Floors: raise them when the figures improve (docs/accuracy.md).
-const LABELED_MIN_AGREEMENT: f64 = 0.83;
+const LABELED_MIN_AGREEMENT: f64 = 0.85;
 const LABELED_MAX_FALSE_SATISFIED: usize = 18;
-const CORPUS_MIN_AGREEMENT: f64 = 0.74;
+const CORPUS_MIN_AGREEMENT: f64 = 0.76;
 const CORPUS_MAX_FALSE_SATISFIED: usize = 22;
 
 fn report(score: &eval::Score, title: &str) {
