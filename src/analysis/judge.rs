@@ -269,7 +269,7 @@ fn first_hit_near<'p>(
     })
 }
 
-/// The first hit of `set` not negated by "not", "never" or "no" earlier in its clause.
+/// The first hit of `set` not negated by "not", "never", "no" or "without" earlier in its clause.
 fn first_unnegated_hit<'p>(pieces: &'p [Piece<'p>], set: SetId) -> Option<(&'p Piece<'p>, Hit)> {
     pieces.iter().find_map(|p| {
         p.hits
@@ -284,7 +284,10 @@ fn first_unnegated_hit<'p>(pieces: &'p [Piece<'p>], set: SetId) -> Option<(&'p P
                 let before = &p.text[from..start];
                 let clause = before.rsplit([';', '.']).next().unwrap_or(before);
                 let lower = format!(" {}", clause.to_ascii_lowercase());
-                !(lower.contains(" not ") || lower.contains(" never ") || lower.contains(" no "))
+                !(lower.contains(" not ")
+                    || lower.contains(" never ")
+                    || lower.contains(" no ")
+                    || lower.contains(" without "))
             })
             .map(|h| (p, *h))
     })
