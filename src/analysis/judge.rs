@@ -60,6 +60,27 @@ struct Piece<'a> {
     block: Option<usize>,
 }
 
+/// The pieces of text of each scope of one candidate, built on first use and shared by all of the
+/// rule's criteria.
+struct Scopes<'t> {
+    ctx: &'t Context<'t>,
+    own: &'t str,
+    own_hits: &'t [Hit],
+    unit: &'t Unit,
+    sentence: std::cell::OnceCell<Vec<Piece<'t>>>,
+    section: std::cell::OnceCell<Vec<Piece<'t>>>,
+}
+
+impl<'t> Scopes<'t> {
+    fn get(&self, scope: Scope) -> &[Piece<'t>] {
+        let cell = match scope {
+            Scope::Sentence => &self.sentence,
+            Scope::Section => &self.section,
+        };
+        cell.get_or_init(|| self.ctx.pieces(self.own, self.own_hits, self.unit, scope))
+    }
+}
+
 /// Everything judging a candidate needs.
 pub struct Context<'a> {
     pub lib: &'a Library,
@@ -558,6 +579,14 @@ pub fn judge(
         }
     }
 
+    let scopes = Scopes {
+        ctx,
+        own: &own,
+        own_hits: &own_hits,
+        unit,
+        sentence: std::cell::OnceCell::new(),
+        section: std::cell::OnceCell::new(),
+    };
     for check in &rule.checks {
         if let Check::Elements {
             address,
@@ -567,7 +596,7 @@ pub fn judge(
         } = check
         {
             if *address > 0 {
-                let pieces = ctx.pieces(&own, &own_hits, unit, *scope);
+                let pieces = scopes.get(*scope);
                 let have = elements
                     .iter()
                     .filter(|(_, set)| first_hit(&pieces, *set).is_some())
@@ -583,7 +612,7 @@ pub fn judge(
             sel,
             unit,
             &own,
-            &own_hits,
+            &scopes,
             check,
             &mut reasons,
             &mut parameters,
@@ -652,13 +681,13 @@ fn evaluate(
     sel: &Selected,
     unit: &Unit,
     own: &str,
-    own_hits: &[Hit],
+    scopes: &Scopes,
     check: &Check,
     reasons: &mut Vec<Found>,
     parameters: &mut BTreeMap<String, f64>,
 ) {
     let lib = ctx.lib;
-    let scope_of = |scope: Scope| ctx.pieces(own, own_hits, unit, scope);
+    let scope_of = |scope: Scope| scopes.get(scope);
     let vague_time = lib.vocab_set("vague-time");
     match check {
         Check::Deadline {
@@ -872,7 +901,7 @@ fn evaluate(
             }
             let (max, source) = threshold(sel, rule, parameter);
             let mut all = Vec::new();
-            for p in &pieces {
+            for p in pieces {
                 for f in quantity::find_frequencies(p.text) {
                     let near_ok = match near {
                         None => true,
