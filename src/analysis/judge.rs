@@ -599,7 +599,7 @@ pub fn judge(
                 let pieces = scopes.get(*scope);
                 let have = elements
                     .iter()
-                    .filter(|(_, set)| first_hit(&pieces, *set).is_some())
+                    .filter(|(_, set)| first_hit(pieces, *set).is_some())
                     .count();
                 if have < *address {
                     return Err(Rejection::NotAddressed);
@@ -701,11 +701,11 @@ fn evaluate(
             scope,
         } => {
             let pieces = scope_of(*scope);
-            if present(&pieces, *unless) {
+            if present(pieces, *unless) {
                 return;
             }
             let (max, source) = threshold(sel, rule, parameter);
-            let mut found: Vec<Located> = durations(ctx.seg, &pieces, *near, *near_fallback)
+            let mut found: Vec<Located> = durations(ctx.seg, pieces, *near, *near_fallback)
                 .into_iter()
                 .filter(|l| *any_bound || quantity::bound_of(l.text, &l.d) != Bound::Min)
                 .collect();
@@ -827,11 +827,11 @@ fn evaluate(
             scope,
         } => {
             let pieces = scope_of(*scope);
-            if present(&pieces, *unless) {
+            if present(pieces, *unless) {
                 return;
             }
             let (min, source) = threshold(sel, rule, parameter);
-            let found = durations(ctx.seg, &pieces, *near, false);
+            let found = durations(ctx.seg, pieces, *near, false);
             let best = found
                 .iter()
                 .filter(|l| quantity::bound_of(l.text, &l.d) != Bound::Max)
@@ -896,7 +896,7 @@ fn evaluate(
             scope,
         } => {
             let pieces = scope_of(*scope);
-            if present(&pieces, *unless) {
+            if present(pieces, *unless) {
                 return;
             }
             let (max, source) = threshold(sel, rule, parameter);
@@ -976,12 +976,12 @@ fn evaluate(
             unless,
         } => {
             let pieces = scope_of(*scope);
-            if present(&pieces, *unless) {
+            if present(pieces, *unless) {
                 return;
             }
             let (have, lack): (Vec<_>, Vec<_>) = elements
                 .iter()
-                .partition(|(_, set)| first_hit(&pieces, *set).is_some());
+                .partition(|(_, set)| first_hit(pieces, *set).is_some());
             if have.len() < *min {
                 let lack: Vec<&str> = lack.iter().map(|(n, _)| n.as_str()).collect();
                 reasons.push(Found {
@@ -1007,10 +1007,10 @@ fn evaluate(
             unless_title,
         } => {
             let pieces = scope_of(*scope);
-            if present(&pieces, *unless) || title_has(ctx, *unless_title) {
+            if present(pieces, *unless) || title_has(ctx, *unless_title) {
                 return;
             }
-            if first_hit_near(&pieces, *set, *near).is_none() {
+            if first_hit_near(pieces, *set, *near).is_none() {
                 reasons.push(Found {
                     code: *code,
                     message: message.clone(),
@@ -1030,13 +1030,13 @@ fn evaluate(
             negatable,
         } => {
             let pieces = scope_of(*scope);
-            if present(&pieces, *unless) || title_has(ctx, *unless_title) {
+            if present(pieces, *unless) || title_has(ctx, *unless_title) {
                 return;
             }
             let found = if *negatable {
-                first_unnegated_hit(&pieces, *set)
+                first_unnegated_hit(pieces, *set)
             } else {
-                first_hit_near(&pieces, *set, *near)
+                first_hit_near(pieces, *set, *near)
             };
             if let Some((p, h)) = found {
                 let q = hit_quote(p, h);
@@ -1050,7 +1050,7 @@ fn evaluate(
         }
         Check::Listed { standards } => {
             let pieces = scope_of(Scope::Sentence);
-            if first_hit(&pieces, *standards).is_some() {
+            if first_hit(pieces, *standards).is_some() {
                 return;
             }
             if let Some(m) = SCHEDULE_REF.find(own) {
@@ -1130,7 +1130,7 @@ fn evaluate(
         } => {
             let pieces = scope_of(*scope);
             let (min, source) = threshold(sel, rule, parameter);
-            crypto(&pieces, *mode, parameter, min, &source, reasons, parameters);
+            crypto(pieces, *mode, parameter, min, &source, reasons, parameters);
         }
     }
 }
