@@ -168,3 +168,51 @@ fn broken_library_files_give_errors_naming_file_and_line() {
     });
     assert!(e.contains("must name the reason"), "{e}");
 }
+
+#[test]
+fn every_criterion_has_a_weak_example_that_gives_its_reason() {
+    use clauselint::library::schema::Criterion;
+    let lib = dir_library();
+    let mut gaps = Vec::new();
+    for rule in &lib.rules {
+        let weak: Vec<&str> = rule
+            .file
+            .examples
+            .iter()
+            .filter(|e| e.status == "weak")
+            .flat_map(|e| e.reasons.iter().map(String::as_str))
+            .collect();
+        for (i, c) in rule.file.criteria.iter().enumerate() {
+            let codes: Vec<&str> = match c {
+                Criterion::Deadline { .. } => vec![
+                    "no-deadline",
+                    "deadline-exceeds",
+                    "soft-cap",
+                    "late-clock-start",
+                    "placeholder",
+                    "unresolved-reference",
+                ],
+                Criterion::MinDuration { code, .. } => {
+                    vec![code.as_str(), "missing-element", "placeholder"]
+                }
+                Criterion::Frequency { .. } => vec!["frequency-too-low"],
+                Criterion::Elements { .. } => vec!["missing-element"],
+                Criterion::Require { code, .. } | Criterion::Forbid { code, .. } => {
+                    vec![code.as_str()]
+                }
+                Criterion::Listed { .. } => {
+                    vec!["vague-standard", "unresolved-reference", "placeholder"]
+                }
+                Criterion::Crypto { .. } => vec!["vague-standard", "weak-crypto"],
+            };
+            if !codes.iter().any(|c| weak.contains(c)) {
+                gaps.push(format!("{} criterion #{} ({codes:?})", rule.id(), i + 1));
+            }
+        }
+    }
+    assert!(
+        gaps.is_empty(),
+        "criteria without a weak example naming their reason:\n{}",
+        gaps.join("\n")
+    );
+}
