@@ -77,17 +77,7 @@ impl BlockText {
                 while i < bytes.len() && bytes[i] > b' ' && bytes[i] != 0x7f {
                     i += 1;
                 }
-                if self.pending_space {
-                    self.text.push(' ');
-                    self.pending_space = false;
-                }
-                if !marked {
-                    self.map.push(SourcePoint {
-                        text: self.text.len() as u32,
-                        source: source_offset,
-                    });
-                    marked = true;
-                }
+                self.before_word(&mut marked, source_offset);
                 self.text.push_str(&chunk[start..i]);
             }
             return;
@@ -108,21 +98,26 @@ impl BlockText {
                 }
                 continue;
             }
-            if self.pending_space {
-                // Undo end-of-line hyphenation: "inci- dent" -> "incident" only when the hyphen was
-                // followed by a line break in the source; we cannot see that here, so readers that know
-                // about line breaks call `push_line_break` instead of pushing "\n".
-                self.text.push(' ');
-                self.pending_space = false;
-            }
-            if !marked {
-                self.map.push(SourcePoint {
-                    text: self.text.len() as u32,
-                    source: source_offset,
-                });
-                marked = true;
-            }
+            // Line-end hyphenation is undone by `push_line_break`, which readers call instead of
+            // pushing "\n"; here a pending space is always a space.
+            self.before_word(&mut marked, source_offset);
             self.text.push(c);
+        }
+    }
+
+    /// Before text is appended: pay an owed space, and map the chunk's first character to its source
+    /// offset (once per chunk).
+    fn before_word(&mut self, marked: &mut bool, source_offset: u32) {
+        if self.pending_space {
+            self.text.push(' ');
+            self.pending_space = false;
+        }
+        if !*marked {
+            self.map.push(SourcePoint {
+                text: self.text.len() as u32,
+                source: source_offset,
+            });
+            *marked = true;
         }
     }
 

@@ -13,6 +13,21 @@ fn first_word(text: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// Whether `word` stands at 1-based `line`:`column` (allowing for markup such as `**` or `<span>`
+/// before it); on failure, the text found there.
+fn word_at(lines: &[&str], line: u32, column: u32, word: &str) -> Result<(), String> {
+    let at: String = lines
+        .get(line as usize - 1)
+        .map(|l| l.chars().skip(column as usize - 1).collect())
+        .unwrap_or_default();
+    let window: String = at.chars().take(word.chars().count() + 60).collect();
+    if window.contains(word) {
+        Ok(())
+    } else {
+        Err(at.chars().take(40).collect())
+    }
+}
+
 #[test]
 fn block_locations_point_at_their_first_words() {
     let Some(shared) = common::shared_dir() else {
@@ -39,17 +54,10 @@ fn block_locations_point_at_their_first_words() {
                 continue;
             };
             checked += 1;
-            let at: String = lines
-                .get(line as usize - 1)
-                .map(|l| l.chars().skip(column as usize - 1).collect())
-                .unwrap_or_default();
-            // The first word stands at the location, allowing for markup (`**`, `<span>`).
-            let window: String = at.chars().take(word.chars().count() + 60).collect();
-            if !window.contains(&word) {
+            if let Err(found) = word_at(&lines, line, column, &word) {
                 wrong.push(format!(
-                    "{}:{line}:{column}: expected '{word}', found '{}'",
+                    "{}:{line}:{column}: expected '{word}', found '{found}'",
                     path.file_name().unwrap().to_string_lossy(),
-                    at.chars().take(40).collect::<String>()
                 ));
             }
         }
@@ -115,12 +123,7 @@ fn evidence_locations_point_at_the_quoted_words() {
                     continue;
                 };
                 checked += 1;
-                let at: String = lines
-                    .get(line as usize - 1)
-                    .map(|l| l.chars().skip(column as usize - 1).collect())
-                    .unwrap_or_default();
-                let window: String = at.chars().take(word.chars().count() + 60).collect();
-                if !window.contains(&word) {
+                if word_at(&lines, line, column, &word).is_err() {
                     wrong.push(format!("{}:{line}:{column} '{word}'", f.requirement));
                 }
             }
