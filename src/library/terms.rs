@@ -1,8 +1,14 @@
 //! Term sets and the one Aho-Corasick automaton that finds every term of every rule and vocabulary
 //! in a single pass. Terms match case-insensitively at word starts; a term ending in `*` matches as a
 //! prefix ("encrypt*" → "encrypted"), any other term only as whole words.
+//!
+//! Because a term can only begin where a word begins, the automaton is anchored: it is walked from
+//! each word start until it dies, rather than scanned over every byte with every overlapping
+//! match reported (most of which would start inside a word and be thrown away).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use std::collections::HashMap;
 
 /// Identifies one list of terms (a rule's locate group, a criterion's terms, a vocabulary).
@@ -60,16 +66,46 @@ impl TermsBuilder {
     }
 
     pub fn build(self) -> Result<Terms, String> {
-        let automaton = AhoCorasickBuilder::new()
+        // A DFA: larger than the NFAs but the fastest to walk (measured: contiguous NFA 14 % slower).
+        let automaton = DFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            // A DFA: larger (about 1 MB for the library) but the fastest to search.
-            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
+            .prefilter(false)
             .build(&self.patterns)
             .map_err(|e| e.to_string())?;
+        let start = automaton
+            .start_state(Anchored::Yes)
+            .map_err(|e| e.to_string())?;
+        let mut first_byte = [false; 256];
+        for p in &self.patterns {
+            if let Some(&b) = p.as_bytes().first() {
+                first_byte[b.to_ascii_lowercase() as usize] = true;
+                first_byte[b.to_ascii_uppercase() as usize] = true;
+            }
+        }
+        // One entry per set and pattern (a term listed both as a word and as a prefix in one set
+        // matches as a prefix), in set order, so hits come out sorted without sorting.
+        let owners = self
+            .owners
+            .into_iter()
+            .map(|mut list| {
+                list.sort_unstable();
+                let mut merged: Vec<(SetId, bool)> = Vec::with_capacity(list.len());
+                for (set, prefix) in list {
+                    match merged.last_mut() {
+                        Some(last) if last.0 == set => last.1 |= prefix,
+                        _ => merged.push((set, prefix)),
+                    }
+                }
+                merged
+            })
+            .collect();
         Ok(Terms {
             automaton,
-            owners: self.owners,
+            start,
+            first_byte,
+            owners,
             set_names: self.set_names,
             patterns: self.patterns,
         })
@@ -79,7 +115,11 @@ impl TermsBuilder {
 /// The compiled automaton over all terms.
 #[derive(Debug, Clone)]
 pub struct Terms {
-    automaton: AhoCorasick,
+    automaton: DFA,
+    /// The anchored start state of `automaton`.
+    start: StateID,
+    /// Bytes (either case) that some term begins with: no walk starts anywhere else.
+    first_byte: [bool; 256],
     owners: Vec<Vec<(SetId, bool)>>,
     set_names: Vec<String>,
     patterns: Vec<String>,
@@ -90,31 +130,54 @@ fn is_word_byte(b: u8) -> bool {
 }
 
 impl Terms {
-    /// Every term hit in `text`, sorted by position then set.
+    /// Every term hit in `text`, sorted by position, then end, then set.
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
+        let aut = &self.automaton;
         let mut hits = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            let pat = self.patterns[m.pattern().as_usize()].as_bytes();
-            let starts_word = s == 0 || !is_word_byte(bytes[s - 1]) || !is_word_byte(pat[0]);
-            if !starts_word {
+        let mut previous_is_word = false;
+        for (s, &b) in bytes.iter().enumerate() {
+            let is_word = is_word_byte(b);
+            // A term starts at a word start, or anywhere if it begins with a non-word character.
+            let may_start = !previous_is_word || !is_word;
+            previous_is_word = is_word;
+            if !may_start || !self.first_byte[b as usize] {
                 continue;
             }
-            let ends_word =
-                e == bytes.len() || !is_word_byte(bytes[e]) || !is_word_byte(pat[pat.len() - 1]);
-            for &(set, prefix) in &self.owners[m.pattern().as_usize()] {
-                if prefix || ends_word {
-                    hits.push(Hit {
-                        set,
-                        start: s as u32,
-                        end: e as u32,
-                    });
+            let mut sid = self.start;
+            for (e, &next) in bytes.iter().enumerate().skip(s) {
+                sid = aut.next_state(Anchored::Yes, sid, next);
+                if !aut.is_special(sid) {
+                    continue;
+                }
+                if aut.is_dead(sid) {
+                    break;
+                }
+                if !aut.is_match(sid) {
+                    continue;
+                }
+                let end = e + 1;
+                for i in 0..aut.match_len(sid) {
+                    let pid = aut.match_pattern(sid, i);
+                    // Match states also carry the terms that are suffixes of this one.
+                    if end - aut.pattern_len(pid) != s {
+                        continue;
+                    }
+                    let ends_word =
+                        end == bytes.len() || !is_word_byte(bytes[end]) || !is_word_byte(next);
+                    for &(set, prefix) in &self.owners[pid.as_usize()] {
+                        if prefix || ends_word {
+                            hits.push(Hit {
+                                set,
+                                start: s as u32,
+                                end: end as u32,
+                            });
+                        }
+                    }
                 }
             }
         }
-        hits.sort_unstable();
-        hits.dedup();
+        debug_assert!(hits.windows(2).all(|w| w[0] < w[1]));
         hits
     }
 
@@ -152,5 +215,59 @@ mod tests {
         let hits = t.find("a security incident");
         assert_eq!(hits.iter().filter(|h| h.set == inc).count(), 2);
         assert!(t.find("preencrypted").is_empty());
+    }
+
+    /// The anchored walk finds exactly what a naive search of every term at every position finds.
+    #[test]
+    fn same_hits_as_a_naive_search() {
+        let lists: Vec<Vec<String>> = vec![
+            vec!["data".into(), "personal data".into(), "data*".into()],
+            vec!["use".into(), "user".into(), "%".into(), "€".into()],
+            vec!["security incident".into(), "incident*".into(), "in".into()],
+            vec!["notif*".into(), "notice".into(), "no".into(), "not".into()],
+        ];
+        let mut b = TermsBuilder::default();
+        for (i, l) in lists.iter().enumerate() {
+            b.add_set(&format!("s{i}"), l);
+        }
+        let t = b.build().unwrap();
+        let texts = [
+            "Personal Data and metadata; the User uses data-sets, 5% or €10.",
+            "No notice: NOTIFY the Security Incidents in use, not innocently.",
+            "personal data personal database in in-scope no.",
+            "",
+            "ü data",
+        ];
+        for text in texts {
+            let lower = text.to_ascii_lowercase();
+            let bytes = lower.as_bytes();
+            let mut expected = Vec::new();
+            for (set, list) in lists.iter().enumerate() {
+                for term in list {
+                    let (body, prefix) = match term.strip_suffix('*') {
+                        Some(b) => (b, true),
+                        None => (term.as_str(), false),
+                    };
+                    let pat = body.as_bytes();
+                    for (s, _) in lower.match_indices(body) {
+                        let e = s + pat.len();
+                        let starts = s == 0 || !is_word_byte(bytes[s - 1]) || !is_word_byte(pat[0]);
+                        let ends = e == bytes.len()
+                            || !is_word_byte(bytes[e])
+                            || !is_word_byte(pat[pat.len() - 1]);
+                        if starts && (prefix || ends) {
+                            expected.push(Hit {
+                                set: set as SetId,
+                                start: s as u32,
+                                end: e as u32,
+                            });
+                        }
+                    }
+                }
+            }
+            expected.sort_unstable();
+            expected.dedup();
+            assert_eq!(t.find(text), expected, "{text}");
+        }
     }
 }
