@@ -14,7 +14,7 @@ use crate::library::{Check, Library, Rule, Selected};
 use regex::Regex;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// A reason found while judging, with the words behind it.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,6 +87,20 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     pub seg: &'a Segmented,
     pub parties: &'a Parties,
+    /// Each unit's own text and governing verb, built when a rule first judges the unit and
+    /// shared by every other rule that judges it (rules run in parallel, hence `OnceLock`).
+    views: Vec<OnceLock<UnitView>>,
+}
+
+/// A candidate unit as every rule sees it: its own text (lead-in and clause) with term hits, and
+/// who is bound how.
+struct UnitView {
+    text: String,
+    hits: Vec<Hit>,
+    clause_start: usize,
+    gov: super::parties::Governing,
+    /// A fragment with no verb of obligation, no party named and no finite verb.
+    fragment: bool,
 }
 
 static SECTION_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -120,6 +134,43 @@ fn shifted(hits: &[Hit], from: usize, to: usize, by: isize) -> impl Iterator<Ite
 }
 
 impl<'a> Context<'a> {
+    pub fn new(
+        lib: &'a Library,
+        doc: &'a Document,
+        seg: &'a Segmented,
+        parties: &'a Parties,
+    ) -> Context<'a> {
+        Context {
+            lib,
+            doc,
+            seg,
+            parties,
+            views: (0..seg.units.len()).map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// The unit's view, built on first use.
+    fn view(&self, unit_index: usize) -> &UnitView {
+        self.views[unit_index].get_or_init(|| {
+            let unit = &self.seg.units[unit_index];
+            let (text, hits, clause_start) = self.own_text(unit);
+            let gov = governing(&text, &hits, self.lib, self.parties);
+            // A fragment with no verb of obligation and no party named ("The ability to support
+            // MFA", a table cell, a checkbox label) is not an operative clause.
+            let fragment = gov.modal == Modal::None
+                && gov.subject == Subject::Implicit
+                && !names_a_party(&hits, self.lib)
+                && !has_finite_verb(&text);
+            UnitView {
+                text,
+                hits,
+                clause_start,
+                gov,
+                fragment,
+            }
+        })
+    }
+
     /// The candidate's own text: its lead-in (if any) and the clause, with their hits.
     fn own_text(&self, unit: &Unit) -> (String, Vec<Hit>, usize) {
         let mut text = String::new();
@@ -433,19 +484,18 @@ pub fn judge(
 ) -> Result<Judgement, Rejection> {
     let lib = ctx.lib;
     let unit = &ctx.seg.units[unit_index];
-    let (own, own_hits, clause_start) = ctx.own_text(unit);
-    let gov = governing(&own, &own_hits, lib, ctx.parties);
+    let view = ctx.view(unit_index);
+    let (own, own_hits, clause_start, gov) = (
+        view.text.as_str(),
+        view.hits.as_slice(),
+        view.clause_start,
+        view.gov,
+    );
     let mut reasons: Vec<Found> = Vec::new();
     let mut parameters = BTreeMap::new();
     let ignored = |name: &str| rule.ignore.contains(name);
 
-    // A fragment with no verb of obligation and no party named ("The ability to support MFA", a
-    // table cell, a checkbox label) is not an operative clause.
-    if gov.modal == Modal::None
-        && gov.subject == Subject::Implicit
-        && !names_a_party(&own_hits, lib)
-        && !has_finite_verb(&own)
-    {
+    if view.fragment {
         return Err(Rejection::NotOperative);
     }
     match rule.file.party {
@@ -634,7 +684,7 @@ pub fn judge(
         unit: unit_index,
         reasons,
         parameters,
-        text: own,
+        text: own.to_string(),
         clause_start,
     })
 }

@@ -28,12 +28,7 @@ pub fn analyze(
 ) -> Vec<Finding> {
     let seg = segment::segment(doc, &lib.terms);
     let parties = Parties::detect(doc, lib);
-    let ctx = Context {
-        lib,
-        doc,
-        seg: &seg,
-        parties: &parties,
-    };
+    let ctx = Context::new(lib, doc, &seg, &parties);
     let lines = source.map(LineIndex::new);
     let locate = Locator {
         doc,
