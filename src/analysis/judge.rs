@@ -66,6 +66,8 @@ struct Scopes<'t> {
     ctx: &'t Context<'t>,
     own: &'t str,
     own_hits: &'t [Hit],
+    /// Definition units whose terms the candidate uses.
+    definitions: &'t [usize],
     unit: &'t Unit,
     sentence: std::cell::OnceCell<Vec<Piece<'t>>>,
     section: std::cell::OnceCell<Vec<Piece<'t>>>,
@@ -77,7 +79,10 @@ impl<'t> Scopes<'t> {
             Scope::Sentence => &self.sentence,
             Scope::Section => &self.section,
         };
-        cell.get_or_init(|| self.ctx.pieces(self.own, self.own_hits, self.unit, scope))
+        cell.get_or_init(|| {
+            self.ctx
+                .pieces(self.own, self.own_hits, self.definitions, self.unit, scope)
+        })
     }
 }
 
@@ -101,6 +106,8 @@ struct UnitView {
     gov: super::parties::Governing,
     /// A fragment with no verb of obligation, no party named and no finite verb.
     fragment: bool,
+    /// Definition units whose terms the text uses.
+    definitions: Vec<usize>,
 }
 
 static SECTION_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -161,12 +168,14 @@ impl<'a> Context<'a> {
                 && gov.subject == Subject::Implicit
                 && !names_a_party(&hits, self.lib)
                 && !has_finite_verb(&text);
+            let definitions = self.definitions_for(&text);
             UnitView {
                 text,
                 hits,
                 clause_start,
                 gov,
                 fragment,
+                definitions,
             }
         })
     }
@@ -257,6 +266,7 @@ impl<'a> Context<'a> {
         &'t self,
         own: &'t str,
         own_hits: &'t [Hit],
+        definitions: &[usize],
         unit: &Unit,
         scope: Scope,
     ) -> Vec<Piece<'t>> {
@@ -266,7 +276,7 @@ impl<'a> Context<'a> {
             own_offset: Some(0),
             block: None,
         }];
-        for d in self.definitions_for(own) {
+        for &d in definitions {
             if let Some(du) = self.seg.units.get(d) {
                 pieces.push(Piece {
                     text: span_text(self.doc, du.span),
@@ -631,8 +641,9 @@ pub fn judge(
 
     let scopes = Scopes {
         ctx,
-        own: &own,
-        own_hits: &own_hits,
+        own,
+        own_hits,
+        definitions: &view.definitions,
         unit,
         sentence: std::cell::OnceCell::new(),
         section: std::cell::OnceCell::new(),

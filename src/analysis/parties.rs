@@ -107,12 +107,21 @@ static ACTOR: LazyLock<Regex> = LazyLock::new(|| {
 /// The capitalised name that most often stands before a verb of obligation, when it is not a role or
 /// common word and the document speaks to "you".
 fn frequent_actor(doc: &Document) -> Option<String> {
-    let you: usize = doc
-        .blocks
-        .iter()
-        .take(2000)
-        .map(|b| b.text.matches(" you ").count() + b.text.matches("You ").count())
-        .sum();
+    static YOU: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+        [
+            memchr::memmem::Finder::new(" you "),
+            memchr::memmem::Finder::new("You "),
+        ]
+    });
+    let mut you = 0;
+    'count: for b in doc.blocks.iter().take(2000) {
+        for finder in YOU.iter() {
+            you += finder.find_iter(b.text.as_bytes()).count();
+            if you >= 5 {
+                break 'count;
+            }
+        }
+    }
     if you < 5 {
         return None;
     }
@@ -212,10 +221,19 @@ pub fn governing(text: &str, hits: &[Hit], lib: &Library, parties: &Parties) -> 
             }
         }
     }
-    let lower = text.to_ascii_lowercase();
-    for phrase in ["each party", "either party", "the parties", "both parties"] {
-        for (i, _) in lower.match_indices(phrase) {
-            mentions.push((i, i + phrase.len(), Subject::Both));
+    // Most clauses name no party collectively: look for the phrases only where "part" occurs.
+    static PART: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+        [
+            memchr::memmem::Finder::new("art"),
+            memchr::memmem::Finder::new("ART"),
+        ]
+    });
+    if PART.iter().any(|f| f.find(text.as_bytes()).is_some()) {
+        let lower = text.to_ascii_lowercase();
+        for phrase in ["each party", "either party", "the parties", "both parties"] {
+            for (i, _) in lower.match_indices(phrase) {
+                mentions.push((i, i + phrase.len(), Subject::Both));
+            }
         }
     }
     mentions.retain(|&(s, e, _)| is_subject_position(text, s, e));

@@ -418,6 +418,13 @@ static UNIT_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .expect("unit words automaton")
 });
 
+/// Compiles a pattern with Unicode off: `\\w`, `\\s`, `\\d` and case folding are ASCII, which
+/// keeps the lazy DFAs small (Unicode `\\w` under `(?i)` made them rebuild states constantly).
+/// Non-ASCII literals still match as UTF-8.
+fn ascii_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern).unicode(false).build()
+}
+
 static DURATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     let w = wseq();
     let num = format!(r"(?:{B}{DIG}|{w}|{B}an?{B})");
@@ -425,12 +432,12 @@ static DURATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     let pat = format!(
         r"(?i)(?:(?:(?P<aw>{w})\s*)?\(\s*(?P<ad>{DIG})\s*\)\s*(?:-\s*)?(?P<au>{UNIT})|{B}(?P<bd>{DIG})\s*\(\s*(?P<bw>{w})\s*\)\s*(?:-\s*)?(?P<bu>{UNIT})|{B}(?P<rd1>{DIG})\s*-\s*(?P<rd2>{DIG})\s*(?:-\s*)?(?P<rdu>{UNIT})|(?P<r1>{numr})\s+(?:to|through)\s+(?P<r2>{numr})\s*(?:-\s*)?(?P<ru>{UNIT})|{B}T\s?\+\s?(?P<td>[0-9]+)(?:\s*(?P<tu>hours?|hrs?|h|days?|d){B})?|{B}(?P<od>[0-9]+)(?:st|nd|rd|th)\s+(?P<ou>(?:(?:business|working|calendar)\s+)?days?{B})|(?P<sn>{num})(?:\s*(?:-\s*)?(?P<su>{UNIT})|(?P<sa>{ABBR})))"
     );
-    Regex::new(&pat).expect("duration regex")
+    ascii_regex(&pat).expect("duration regex")
 });
 
 /// After a duration: "a day", "per week" — a rate ("24 hours a day"), not a duration.
 static RATE_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:a|per|each|every)\s+(?:day|week|month|year)(?-u:\b)").expect("rate re")
+    ascii_regex(r"(?i)^\s*(?:a|per|each|every)\s+(?:day|week|month|year)(?-u:\b)").expect("rate re")
 });
 
 /// Words after which a bare number is a reference, not an amount ("Section 72 days" is not a
@@ -640,14 +647,14 @@ pub enum Bound {
 }
 
 static BOUND_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)(?-u:\b)(?:(?P<min>(?:not|no)\s+(?:less|fewer|sooner|earlier)\s+than|at\s+least|(?:a\s+)?minimum(?:\s+of)?|at\s+a\s+minimum|(?:more|greater|longer)\s+than|in\s+excess\s+of)|(?P<max>within|in\s+no\s+(?:event|case)\s+(?:(?:not|no)\s+)?later\s+than|(?:by\s+|and\s+|but\s+)?(?:not|no)\s+later\s+than|not\s+to\s+exceed|not\s+exceeding|up\s+to|(?:not|no)\s+(?:more|longer|greater)\s+than|(?:a\s+)?maximum(?:\s+of)?|at\s+(?:the\s+)?most|(?:less|fewer|shorter)\s+than|by\s+the\s+end\s+of|before\s+the\s+end\s+of|before\s+the\s+expiry\s+of))(?-u:\b)",
     )
     .expect("bound before re")
 });
 
 static BOUND_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)^(?:'s?)?\s*,?\s*(?:(?P<max>at\s+the\s+latest|or\s+(?:less|fewer|sooner|earlier)|maximum|max(?-u:\b))|(?P<min>in\s+advance|prior|advance|beforehand|before|or\s+(?:more|longer|greater)|(?:written\s+)?notice|minimum))(?-u:\b)",
     )
     .expect("bound after re")
@@ -684,21 +691,21 @@ pub fn bound_of(text: &str, d: &DurationMatch) -> Bound {
 }
 
 static SOFT_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)(?-u:\b)(?:(?:where|when|if|as\s+far\s+as|to\s+the\s+extent)\s+(?:reasonably\s+|commercially\s+|technically\s+)?(?:possible|practicable|practical|feasible)|(?:target(?:s|ed|ing)?|goal|objective|aim(?:s|ing)?|ideally|endeavou?rs?|strives?|seeks?|try|tries|intends?|typically|normally|generally(?:\s+accepted)?|usually|expected|estimated|anticipated|approximately|roughly|if\s+able)(?-u:\b))",
     )
     .expect("soft before re")
 });
 
 static HARD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)(?-u:\b)(?:(?:but|and|however|provided\s+that)\s*,?\s*(?:in\s+any\s+(?:event|case)\s*,?\s*)?(?:(?:no|not)\s+later\s+than|within)|in\s+any\s+(?:event|case)|in\s+no\s+(?:event|case)|in\s+all\s+(?:events|cases)|at\s+the\s+latest|regardless|in\s+every\s+case)(?-u:\b)",
     )
     .expect("hard re")
 });
 
 static SOFT_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)(?-u:\b)(?:or\s+such\s+(?:longer|other|further|extended|additional|later)\s+(?:period|time)|or\s+as\s+soon\s+(?:as\s+)?(?:reasonably\s+)?(?:possible|practicable|practical|feasible)|or\s+(?:a\s+)?(?:longer|later)(?:\s+(?:period|time))?|(?:where|when|if|to\s+the\s+extent|as\s+far\s+as)\s+(?:reasonably\s+|commercially\s+|technically\s+)?(?:possible|practicable|practical|feasible)|unless\s+(?:otherwise\s+)?(?:impracticable|not\s+(?:feasible|practicable|possible)|impossible)|(?:as\s+a\s+)?target|(?:on\s+a\s+)?(?:best|reasonable)[\s-]efforts?(?:\s+basis)?|approximately)(?-u:\b)",
     )
     .expect("soft after re")
@@ -754,7 +761,7 @@ pub enum ClockStart {
 }
 
 static CONNECTOR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)^(?:'s?)?\s*,?\s*(?:(?:immediately|promptly|directly)\s+)?(?P<c>of|after|following|from|upon|on|since|once|when|beginning|commencing|starting|(?:measured|counting|calculated|running|as)\s+from|prior\s+to|before)(?-u:\b)",
     )
     .expect("connector re")
@@ -763,18 +770,18 @@ static CONNECTOR_RE: LazyLock<Regex> = LazyLock::new(|| {
 const TRIGGER_ALTS: &str = r"(?P<inv>complet\w*\s+(?:of\s+)?(?:its\s+|the\s+|such\s+|an?\s+|any\s+|Supplier's\s+)?(?:internal\s+|forensic\s+|initial\s+)?investigation|conclu\w*\s+(?:of\s+)?(?:its\s+|the\s+|such\s+|any\s+)?(?:internal\s+|forensic\s+)?investigation|investigation\s+(?:is\s+|has\s+been\s+)?(?:complete|completed|concluded)|determin\w*\s+that\s+(?:[\w']+\s+){0,3}(?:is|are|was|would\s+be)\s+(?:legally\s+)?required)|(?P<conf>confirm\w*|determin\w*|verif\w*|validat\w*|classif\w*|establish\w*)|(?P<aw>aware\w*|discover\w*|detect\w*|learn\w*|knew|know\w*|suspect\w*|suspicion|identif\w*)|(?P<req>request\w*|demand\w*|instruct\w*)|(?P<term>terminat\w*|expir\w*|cessation|end\s+of\s+the\s+(?:term|agreement|contract))";
 
 static TRIGGER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)(?-u:\b)(?:{TRIGGER_ALTS})(?-u:\b)")).expect("trigger re")
+    ascii_regex(&format!(r"(?i)(?-u:\b)(?:{TRIGGER_ALTS})(?-u:\b)")).expect("trigger re")
 });
 
 static OCCURRENCE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:occurr?\w*|incident|breach|compromise)(?-u:\b)")
+    ascii_regex(r"(?i)(?-u:\b)(?:occurr?\w*|incident|breach|compromise)(?-u:\b)")
         .expect("occurrence re")
 });
 
 /// A trigger before the duration in the same sentence: "Upon becoming aware of ..., Supplier shall
 /// notify Customer within 72 hours".
 static TRIGGER_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    ascii_regex(&format!(
         r"(?i)(?-u:\b)(?:upon|after|following|once|on|when|promptly\s+after|immediately\s+after)\s+(?:[\w']+\s+){{0,3}}?(?:{TRIGGER_ALTS})(?-u:\b)"
     ))
     .expect("trigger before re")
@@ -874,7 +881,7 @@ static FREQ_RE: LazyLock<Regex> = LazyLock::new(|| {
     let pat = format!(
         r"(?i){lead}(?:(?P<every>(?:once\s+)?every\s+(?:(?P<eo>other)\s+|(?P<en>{B}{DIG}|{w})\s*(?:\(\s*(?P<end>{DIG})\s*\)\s*)?(?:-\s*)?)?(?P<ec>(?:calendar|contract)\s+)?(?P<eu>{fu}){B})|(?P<times>(?P<tn>once|twice|thrice|(?:{B}{DIG}|{w})\s*(?:\(\s*{DIG}\s*\)\s*)?times)\s+(?:a|per|each|every|in\s+(?:any|each|every|a))\s+(?P<tc>(?:calendar|contract)\s+)?(?:(?P<tq>{B}{DIG}|{w})\s*(?:\(\s*(?P<tqd>{DIG})\s*\)\s*)?(?:-\s*)?)?(?P<tu>{fu}){B}(?:\s+period{B})?)|(?P<each>(?:each|every)\s+anniversary{B}|(?:each|per)\s+(?P<eac>(?:calendar|contract)\s+)?(?P<eau>year|month|quarter|week|day){B}|per\s+annum{B})|(?P<adv>{B}(?:semi-?annually|half-yearly|bi-?annually|bi-?ennially|annually|yearly|quarterly|semi-?monthly|bi-?monthly|monthly|bi-?weekly|fortnightly|weekly|daily|on\s+an?\s+(?:annual|yearly|semi-annual|quarterly|monthly|weekly|daily)\s+basis){B})|(?P<vague>{B}(?:periodically|on\s+a\s+periodic\s+basis|periodic|from\s+time\s+to\s+time|regularly|on\s+a\s+regular\s+basis|at\s+regular\s+intervals|as\s+needed|on\s+an\s+as[\s-]needed\s+basis|as[\s-]needed|routinely|on\s+a\s+routine\s+basis|on\s+an\s+ad[\s-]hoc\s+basis|ad[\s-]hoc){B}))"
     );
-    Regex::new(&pat).expect("frequency regex")
+    ascii_regex(&pat).expect("frequency regex")
 });
 
 fn freq_unit_months(u: &str) -> f64 {
@@ -1040,21 +1047,21 @@ pub struct ProtocolVersion {
 }
 
 static TLS_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)(?-u:\b)(?P<p>TLS|SSL|Transport\s+Layer\s+Security|Secure\s+Sockets?\s+Layer)(?:\s*\(\s*(?:TLS|SSL)\s*\))?(?:(?:\s*(?:v(?:ersion)?\.?\s*|-)?(?P<maj>[0-9])(?:\.(?P<min>[0-9]))?(?:[0-9]|(?P<plus>\+)|\s*\(?(?:or|and)\s+(?:higher|later|above|greater|newer|more\s+recent|better|stronger|successor\s+versions?|any\s+(?:higher|later|newer)\s+versions?)(?:\s+versions?)?(?-u:\b)\)?|(?-u:\b)))|(?-u:\b))",
     )
     .expect("tls re")
 });
 
 static AT_LEAST_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)(?-u:\b)(?:at\s+least|minimum(?:\s+of)?|(?:no|not)\s+(?:lower|less|older|earlier)\s+than|or\s+higher|or\s+later)\s*(?:version\s+)?$",
     )
     .expect("at least re")
 });
 
 static MINIMUM_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*\(?(?:minimum|at\s+a\s+minimum|at\s+minimum|or\s+above)(?-u:\b)")
+    ascii_regex(r"(?i)^\s*\(?(?:minimum|at\s+a\s+minimum|at\s+minimum|or\s+above)(?-u:\b)")
         .expect("minimum after re")
 });
 
@@ -1120,7 +1127,7 @@ pub fn find_tls_versions(text: &str) -> Vec<ProtocolVersion> {
 }
 
 static AES_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)(?-u:\b)(?:AES[\s-]?(?:(?:GCM|CBC|XTS|CTR|CCM)[\s-])?(?P<a>[0-9]{3})(?-u:\b)|(?P<b>[0-9]{3})[\s-]?bits?[\s-]+(?:key\s+)?(?:AES|Advanced\s+Encryption\s+Standard)(?-u:\b)|(?:AES|Advanced\s+Encryption\s+Standard)(?:\s*\(AES\))?[\s-]+(?:\(AES\)\s+)?(?:with\s+)?(?:an?\s+)?(?:minimum\s+)?(?:key\s+(?:length|size)\s+of\s+)?(?:at\s+least\s+)?(?P<c>[0-9]{3})(?:[\s-]?bits?)?(?-u:\b))",
     )
     .expect("aes re")
@@ -1141,7 +1148,7 @@ pub fn find_aes_bits(text: &str) -> Vec<(Span, u32)> {
 }
 
 static WEAK_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)(?-u:\b)(?:3-?DES|Triple[\s-]DES|TDEA|RC4|ARC4|ARCFOUR|RC2|MD4|MD5|SHA-?1|(?-i:DES))(?-u:\b)",
     )
     .expect("weak re")
@@ -1158,19 +1165,19 @@ pub fn find_weak_ciphers(text: &str) -> Vec<Span> {
 }
 
 static FIPS_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)FIPS(?:[\s-]+(?:PUB(?:LICATION)?\s+)?140(?:-[1-3])?)?(?-u:\b)")
+    ascii_regex(r"(?i)(?-u:\b)FIPS(?:[\s-]+(?:PUB(?:LICATION)?\s+)?140(?:-[1-3])?)?(?-u:\b)")
         .expect("fips re")
 });
 
 static FIPS_QUAL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)(?-u:\b)(?:(?P<yes>validated|validation|certified|certification|CMVP|accredited)|(?P<no>compliant|compliance|compatible|conformant|conform\w*|consistent|aligned|meets?|meeting|approved|standards?|based))(?-u:\b)",
     )
     .expect("fips qual re")
 });
 
 static NUMBER_AFTER_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\s-]*(?:PUB\s+)?[0-9]").expect("number after re"));
+    LazyLock::new(|| ascii_regex(r"^[\s-]*(?:PUB\s+)?[0-9]").expect("number after re"));
 
 /// FIPS 140-2/140-3 mentions, and whether "validated"/"certified" (true) vs
 /// "compliant"/"compatible"/"approved" or no qualifier (false). Looks at up to five words after the
@@ -1210,7 +1217,7 @@ static PLACEHOLDER_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static UNIT_AFTER_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*(?:-\s*)?{UNIT}")).expect("unit after re"));
+    LazyLock::new(|| ascii_regex(&format!(r"(?i)^\s*(?:-\s*)?{UNIT}")).expect("unit after re"));
 
 /// Is this "[x]"/"[ ]" at the start of a block (optionally after a list marker) and followed by
 /// text? Then it is a checkbox.
@@ -1317,7 +1324,8 @@ static MONEY_RE: LazyLock<Regex> = LazyLock::new(|| {
     let pat = format!(
         r"(?i)(?P<mul>(?P<fm>{B}{DIG}|{w})\s*(?:\(\s*(?P<fd>{DIG})\s*[x×]?\s*\)\s*)?(?:times|x|×)\s*(?:\(\s*(?P<fd2>{DIG})\s*[x×]\s*\)\s*)?(?:the\s+)?{fees}{paid}{period})|(?P<pct>(?P<pn>{B}{DIG}|{w})\s*(?:%|percent(?-u:\b)|per\s+cent(?-u:\b))\s*(?:\(\s*(?P<pd>{DIG})\s*%\s*\)\s*)?of\s+(?:the\s+)?{fees}{paid}{period})|(?P<feel>(?:the\s+)?(?:(?:total|aggregate|annual)\s+)?(?:fees|charges|amounts|sums)\s+(?:actually\s+)?(?:paid\s+(?:and|or|and/or)\s+payable|paid|payable){B}{period})|(?P<sym>(?P<s1>{sym})\s?(?P<n1>{DIG})(?P<m1>{mult})?(?-u:\b))|(?P<post>{B}(?P<n2>{DIG})(?P<m2>{mult})?\s*(?P<c2>USD|EUR|GBP|CHF|CAD|AUD|U\.?S\.?\s+dollars|dollars|euros?|pounds(?:\s+sterling)?)(?-u:\b))|(?P<words>(?P<w3>{w})\s+(?:(?:US|U\.S\.|United\s+States)\s+)?(?P<c3>dollars|euros?|pounds(?:\s+sterling)?)(?-u:\b)(?:\s*\(\s*(?P<ps>{sym})\s?(?P<pn3>{DIG})(?P<pm3>{mult})?\s*\))?)"
     );
-    Regex::new(&pat).expect("money regex")
+    // Unicode stays on for the currency signs; word characters are spelt out as ASCII.
+    Regex::new(&pat.replace(r"[\w']", "[A-Za-z0-9_']")).expect("money regex")
 });
 
 fn currency_code(s: &str) -> String {
@@ -1443,7 +1451,7 @@ pub fn find_money(text: &str) -> Vec<MoneyMatch> {
 }
 
 static PCT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    ascii_regex(&format!(
         r"(?i){B}(?P<n>{DIG})\s?(?:%|percent(?-u:\b)|per\s+cent(?-u:\b))"
     ))
     .expect("percent re")
