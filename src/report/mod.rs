@@ -48,6 +48,29 @@ pub struct RunSummary {
     pub missing: u32,
 }
 
+impl RunSummary {
+    /// Counts one document: whether it could not be read, and its findings' statuses.
+    pub fn count(&mut self, errored: bool, statuses: &StatusCounts) {
+        self.documents += 1;
+        if errored {
+            self.errors += 1;
+        }
+        self.satisfied += statuses.satisfied;
+        self.weak += statuses.weak;
+        self.missing += statuses.missing;
+    }
+}
+
+impl Tool {
+    /// This program.
+    pub fn clauselint() -> Tool {
+        Tool {
+            name: "clauselint".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+        }
+    }
+}
+
 /// The whole run: what `--format json` prints (see ../shared/spec/report-json.md).
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Report {
@@ -64,20 +87,11 @@ impl Report {
     pub fn new(profiles: Vec<String>, documents: Vec<DocumentReport>) -> Report {
         let mut summary = RunSummary::default();
         for d in &documents {
-            summary.documents += 1;
-            if d.error.is_some() {
-                summary.errors += 1;
-            }
-            summary.satisfied += d.summary.satisfied;
-            summary.weak += d.summary.weak;
-            summary.missing += d.summary.missing;
+            summary.count(d.error.is_some(), &d.summary);
         }
         Report {
             schema_version: SCHEMA_VERSION,
-            tool: Tool {
-                name: "clauselint".into(),
-                version: env!("CARGO_PKG_VERSION").into(),
-            },
+            tool: Tool::clauselint(),
             profiles,
             documents,
             summary,
