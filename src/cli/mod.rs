@@ -90,6 +90,15 @@ pub enum ReportFormat {
 }
 
 impl ReportFormat {
+    /// Whether the report is written document by document as results complete (memory does not grow
+    /// with the number of inputs), rather than collected first.
+    fn streams(self) -> bool {
+        matches!(
+            self,
+            ReportFormat::Json | ReportFormat::Jsonl | ReportFormat::Csv
+        )
+    }
+
     /// The printer for this format; `None` for the workbook, which is built as bytes.
     fn report_format(self) -> Option<crate::report::Format> {
         use crate::report::Format;
@@ -360,8 +369,8 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
         progress: !args.quiet,
         limits: args.limits.limits(),
     };
-    if args.format == ReportFormat::Jsonl {
-        return run_check_jsonl(args, &found, &lib, &selection, &batch, out);
+    if args.format.streams() {
+        return run_check_streamed(args, &found, &lib, &selection, &batch, out);
     }
     let report = check::check_all(&found, &lib, &selection, &batch)?;
     for d in &report.documents {
@@ -427,9 +436,9 @@ fn discover_inputs(args: &CheckArgs) -> Result<crate::batch::Discovered, String>
     crate::batch::discover(&paths, &opts).map_err(|e| e.to_string())
 }
 
-/// JSON Lines are streamed in input order as results complete; with --output, into a temporary file
-/// renamed into place at the end.
-fn run_check_jsonl(
+/// JSON, CSV and JSON Lines are streamed in input order as results complete; with --output, into a
+/// temporary file renamed into place at the end (removed on error).
+fn run_check_streamed(
     args: &CheckArgs,
     found: &crate::batch::Discovered,
     lib: &crate::library::Library,
@@ -437,12 +446,18 @@ fn run_check_jsonl(
     batch: &check::BatchOptions,
     out: &mut dyn Write,
 ) -> std::io::Result<i32> {
+    let fail_on = args.fail_on;
+    let write = |w: &mut dyn Write| match args.format {
+        ReportFormat::Json => check::stream_json(found, lib, selection, batch, fail_on, w),
+        ReportFormat::Csv => check::stream_csv(found, lib, selection, batch, fail_on, w),
+        _ => check::stream_jsonl(found, lib, selection, batch, fail_on, w),
+    };
     let Some(path) = &args.output else {
         let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
-        return check::stream_jsonl(found, lib, selection, batch, args.fail_on, &mut buffered);
+        return write(&mut buffered);
     };
     let written = check::AtomicFile::create(path).and_then(|mut file| {
-        let code = check::stream_jsonl(found, lib, selection, batch, args.fail_on, file.writer())?;
+        let code = write(file.writer())?;
         file.commit()?;
         Ok(code)
     });
