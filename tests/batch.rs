@@ -330,3 +330,57 @@ fn xlsx_workbook_is_written_and_readable() {
     assert!(matrix.contains("<autoFilter"), "matrix has filters");
     assert!(matrix.contains("state=\"frozen\""), "matrix header frozen");
 }
+
+#[test]
+fn skipped_files_are_counted_per_kind_in_json_and_sarif() {
+    let t = TempDir::new("kinds");
+    t.put("a.md", CONTRACT.as_bytes());
+    t.put("scan.pdf", b"%PDF-1.4");
+    t.put("old.doc", b"\xD0\xCF\x11\xE0");
+    t.put("sub/older.DOC", b"\xD0\xCF\x11\xE0");
+    let root = t.0.to_str().expect("utf-8");
+
+    let (code, json, err) = check(&["--format", "json", "--fail-on", "never", root]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["summary"]["skipped"], 3);
+    assert_eq!(
+        v["summary"]["skipped_by_kind"],
+        serde_json::json!({ ".doc": 2, ".pdf": 1 })
+    );
+    // Sorted keys: deterministic output.
+    let doc_at = json.find("\".doc\": 2").expect(".doc count");
+    let pdf_at = json.find("\".pdf\": 1").expect(".pdf count");
+    assert!(doc_at < pdf_at);
+
+    let (_, sarif, _) = check(&["--format", "sarif", "--fail-on", "never", root]);
+    let v: serde_json::Value = serde_json::from_str(&sarif).expect("sarif");
+    assert_eq!(
+        v["runs"][0]["properties"],
+        serde_json::json!({ "skipped": 3, "skipped_by_kind": { ".doc": 2, ".pdf": 1 } })
+    );
+
+    // JSON Lines stay one document per line, no summary line.
+    let (_, lines, _) = check(&["--format", "jsonl", "--fail-on", "never", root]);
+    assert_eq!(paths(&jsonl(&lines), &t.0), ["a.md"]);
+
+    // Nothing skipped: the field is left out (as the text report prints no "skipped:" line).
+    let only = t.0.join("a.md");
+    let (_, json, _) = check(&[
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        only.to_str().expect("utf-8"),
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["summary"]["skipped"], 0);
+    assert!(
+        v["summary"].get("skipped_by_kind").is_none(),
+        "{}",
+        v["summary"]
+    );
+    let (_, sarif, _) = check(&["--format", "sarif", only.to_str().expect("utf-8")]);
+    let v: serde_json::Value = serde_json::from_str(&sarif).expect("sarif");
+    assert!(v["runs"][0].get("properties").is_none());
+}

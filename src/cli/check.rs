@@ -92,6 +92,7 @@ pub fn check_all(
     r?;
     let mut report = Report::new(selection.profiles.clone(), docs);
     report.summary.skipped = found.skipped.total();
+    report.summary.skipped_by_kind = found.skipped.0.clone();
     Ok(report)
 }
 
@@ -154,6 +155,7 @@ where
     progress.finish();
     r?;
     totals.skipped = found.skipped.total();
+    totals.skipped_by_kind = found.skipped.0.clone();
     Ok((totals, gate.code()))
 }
 

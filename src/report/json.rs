@@ -127,6 +127,9 @@ mod tests {
             ],
         );
         errors.summary.skipped = 3;
+        errors.summary.skipped_by_kind.insert(".pdf".into(), 2);
+        errors.summary.skipped_by_kind.insert(".doc".into(), 1);
         assert_eq!(streamed(&errors), whole(&errors));
+        assert!(streamed(&errors).contains("\"skipped_by_kind\": {\n      \".doc\": 1,"));
     }
 }

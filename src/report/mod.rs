@@ -38,7 +38,7 @@ pub struct Tool {
 }
 
 /// Totals over all documents.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct RunSummary {
     pub documents: u32,
     pub errors: u32,
@@ -46,6 +46,11 @@ pub struct RunSummary {
     pub satisfied: u32,
     pub weak: u32,
     pub missing: u32,
+    /// The files counted in `skipped`, per kind: the lower-cased extension (".pdf", ".doc") or
+    /// "symlink", "symlink loop", "special file", "no extension"; keys in sorted order. Omitted when
+    /// nothing was skipped.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub skipped_by_kind: BTreeMap<String, u32>,
 }
 
 impl RunSummary {

@@ -144,7 +144,7 @@ fn summary_sheet(
         ),
         &st.subtitle,
     )?;
-    let t = report.summary;
+    let t = &report.summary;
     let mut row = 3u32;
     ws.write_string_with_format(row, 0, "Totals", &st.heading)?;
     row += 1;
