@@ -1,5 +1,5 @@
 //! `clauselint check`: finds the inputs (src/batch), analyses them in parallel against the selected
-//! profiles, and either collects one report or streams one (JSON, CSV, JSON Lines) in
+//! profiles, and either collects one report or streams one (JSON, CSV, JSON Lines, the workbook) in
 //! input order as results complete; the exit code gates on errors and required findings.
 
 use crate::analysis;
@@ -8,6 +8,7 @@ use crate::finding::{Level, Status, StatusCounts};
 use crate::ingest::{self, Limits};
 use crate::library::{Library, Selection};
 use crate::report::json::JsonStream;
+use crate::report::xlsx::WorkbookStream;
 use crate::report::{DocumentReport, Report, RunSummary, SCHEMA_VERSION};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -220,6 +221,33 @@ pub fn stream_csv(
     Ok(code)
 }
 
+/// Builds the workbook as results complete (in input order): the Matrix and Findings rows go to
+/// temporary files, the Summary is written at the end. Returns the workbook, ready to save, and the
+/// exit code.
+pub fn stream_xlsx(
+    found: &Discovered,
+    lib: &Library,
+    selection: &Selection,
+    opts: &BatchOptions,
+    fail_on: FailOn,
+) -> std::io::Result<(rust_xlsxwriter::Workbook, i32)> {
+    let tool = crate::report::Tool::clauselint();
+    let mut book = WorkbookStream::new(&tool, &selection.profiles).map_err(workbook_error)?;
+    let (totals, code) = stream(found, lib, selection, opts, fail_on, Ok, |d| {
+        book.document(&d).map_err(workbook_error)
+    })?;
+    let wb = book.finish(&totals).map_err(workbook_error)?;
+    Ok((wb, code))
+}
+
+/// A workbook error as an I/O error that says what failed.
+pub fn workbook_error(e: rust_xlsxwriter::XlsxError) -> std::io::Error {
+    match e {
+        rust_xlsxwriter::XlsxError::IoError(e) => e,
+        e => std::io::Error::other(format!("cannot build the workbook: {e}")),
+    }
+}
+
 /// [a required finding is missing, a required finding is weak].
 fn failed_required(d: &DocumentReport) -> [bool; 2] {
     let required = |s: Status| {
@@ -321,6 +349,11 @@ impl AtomicFile {
     }
 
     pub fn writer(&mut self) -> &mut dyn Write {
+        &mut self.file
+    }
+
+    /// The buffered file itself, for writers that need to own a `Write + Send`.
+    pub fn file(&mut self) -> &mut std::io::BufWriter<std::fs::File> {
         &mut self.file
     }
 

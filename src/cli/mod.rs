@@ -95,7 +95,7 @@ impl ReportFormat {
     fn streams(self) -> bool {
         matches!(
             self,
-            ReportFormat::Json | ReportFormat::Jsonl | ReportFormat::Csv
+            ReportFormat::Json | ReportFormat::Jsonl | ReportFormat::Csv | ReportFormat::Xlsx
         )
     }
 
@@ -380,36 +380,25 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
     }
     let mut buf: Vec<u8> = Vec::new();
     let target: &mut dyn Write = if args.output.is_some() { &mut buf } else { out };
-    match args.format.report_format() {
-        None => {
-            let skipped = found.skipped.sorted();
-            match crate::report::xlsx::to_bytes(&report, &skipped) {
-                Ok(bytes) => target.write_all(&bytes)?,
-                Err(e) => {
-                    eprintln!("clauselint: error: cannot build the workbook: {e}");
-                    return Ok(EXIT_ERROR);
-                }
-            }
-        }
-        Some(format) => {
-            let texts = match format {
-                crate::report::Format::Html => Some(crate::report::html::load_texts(
-                    &report,
-                    &args.limits.limits(),
-                )),
-                _ => None,
-            };
-            let opts = crate::report::WriteOptions {
-                quiet: args.quiet,
-                show_satisfied: args.show_satisfied,
-                color: args.color.enabled(args.output.is_none()),
-                library: Some(&lib),
-                texts: texts.as_ref(),
-            };
-            crate::report::write(target, &report, format, &opts)?;
-            if format == crate::report::Format::Text && !found.skipped.is_empty() {
-                writeln!(target, "skipped: {}", found.skipped)?;
-            }
+    // The streamed formats (no printer here) returned above.
+    if let Some(format) = args.format.report_format() {
+        let texts = match format {
+            crate::report::Format::Html => Some(crate::report::html::load_texts(
+                &report,
+                &args.limits.limits(),
+            )),
+            _ => None,
+        };
+        let opts = crate::report::WriteOptions {
+            quiet: args.quiet,
+            show_satisfied: args.show_satisfied,
+            color: args.color.enabled(args.output.is_none()),
+            library: Some(&lib),
+            texts: texts.as_ref(),
+        };
+        crate::report::write(target, &report, format, &opts)?;
+        if format == crate::report::Format::Text && !found.skipped.is_empty() {
+            writeln!(target, "skipped: {}", found.skipped)?;
         }
     }
     if let Some(path) = &args.output {
@@ -436,8 +425,8 @@ fn discover_inputs(args: &CheckArgs) -> Result<crate::batch::Discovered, String>
     crate::batch::discover(&paths, &opts).map_err(|e| e.to_string())
 }
 
-/// JSON, CSV and JSON Lines are streamed in input order as results complete; with --output, into a
-/// temporary file renamed into place at the end (removed on error).
+/// JSON, CSV, JSON Lines and the workbook are streamed in input order as results complete; with
+/// --output, into a temporary file renamed into place at the end (removed on error).
 fn run_check_streamed(
     args: &CheckArgs,
     found: &crate::batch::Discovered,
@@ -453,11 +442,25 @@ fn run_check_streamed(
         _ => check::stream_jsonl(found, lib, selection, batch, fail_on, w),
     };
     let Some(path) = &args.output else {
+        if args.format == ReportFormat::Xlsx {
+            let (mut wb, code) = check::stream_xlsx(found, lib, selection, batch, fail_on)?;
+            let bytes = wb.save_to_buffer().map_err(check::workbook_error)?;
+            out.write_all(&bytes)?;
+            out.flush()?;
+            return Ok(code);
+        }
         let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
         return write(&mut buffered);
     };
     let written = check::AtomicFile::create(path).and_then(|mut file| {
-        let code = write(file.writer())?;
+        let code = if args.format == ReportFormat::Xlsx {
+            let (mut wb, code) = check::stream_xlsx(found, lib, selection, batch, fail_on)?;
+            wb.save_to_writer(file.file())
+                .map_err(check::workbook_error)?;
+            code
+        } else {
+            write(file.writer())?
+        };
         file.commit()?;
         Ok(code)
     });
