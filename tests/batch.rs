@@ -1,5 +1,6 @@
 //! Batch scanning end to end: walk rules and skipped counts, errors among good files, determinism
-//! across thread counts, shard partitions, --files-from, --glob and the xlsx workbook.
+//! across thread counts, streamed reports equal to the collected ones, shard partitions,
+//! --files-from, --glob and the xlsx workbook.
 
 use assert_cmd::Command;
 use std::collections::BTreeSet;
@@ -319,6 +320,7 @@ fn xlsx_workbook_is_written_and_readable() {
         "error",
         "broken.docx",
         "INC-NOTIFY-TIME",
+        "skipped .pdf",
     ] {
         assert!(strings.contains(s), "{s} not in the workbook");
     }
@@ -329,6 +331,101 @@ fn xlsx_workbook_is_written_and_readable() {
         .expect("read");
     assert!(matrix.contains("<autoFilter"), "matrix has filters");
     assert!(matrix.contains("state=\"frozen\""), "matrix header frozen");
+}
+
+/// The report of `root` collected in memory by the library, as `check --no-config` computes it.
+fn collected(root: &Path) -> clauselint::report::Report {
+    let lib = clauselint::library::Library::builtin().expect("built-in library");
+    let selection = lib.select(&["baseline".to_string()]).expect("baseline");
+    let found = clauselint::batch::discover(
+        &[root.to_path_buf()],
+        &clauselint::batch::WalkOptions::default(),
+    )
+    .expect("discover");
+    let opts = clauselint::cli::check::BatchOptions {
+        threads: 2,
+        progress: false,
+        limits: clauselint::ingest::Limits::default(),
+    };
+    clauselint::cli::check::check_all(&found, &lib, &selection, &opts).expect("check")
+}
+
+/// The "clauselint: PATH: ERROR" lines of a run's standard error.
+fn error_lines(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|l| l.starts_with("clauselint: "))
+        .collect()
+}
+
+#[test]
+fn streamed_json_and_csv_equal_the_collected_report_whatever_the_threads() {
+    let t = archive("stream");
+    t.put("broken.docx", b"PK\x03\x04 broken");
+    t.put("scan.pdf", b"%PDF-1.4");
+    let root = t.0.to_str().expect("utf-8");
+    let report = collected(&t.0);
+    assert!(report.documents.len() > 10);
+    assert_eq!(report.summary.errors, 1);
+
+    // The collected forms: serde's pretty printer for the whole report, the CSV printer over it.
+    let mut whole_json = serde_json::to_string_pretty(&report).expect("serialize");
+    whole_json.push('\n');
+    let mut csv = Vec::new();
+    clauselint::report::write(
+        &mut csv,
+        &report,
+        clauselint::report::Format::Csv,
+        &clauselint::report::WriteOptions::default(),
+    )
+    .expect("csv");
+    let whole_csv = String::from_utf8(csv).expect("UTF-8");
+    let code = clauselint::cli::check::exit_code(&report, clauselint::cli::check::FailOn::Missing);
+
+    // Error lines as the collected formats print them.
+    let (_, _, collected_err) = check(&["--format", "markdown", "--no-config", root]);
+    let expected_errors = error_lines(&collected_err);
+    assert_eq!(expected_errors.len(), 1, "{collected_err}");
+
+    for (format, expected) in [("json", &whole_json), ("csv", &whole_csv)] {
+        for threads in ["1", "2"] {
+            let args = [
+                "--format",
+                format,
+                "--no-config",
+                "--threads",
+                threads,
+                root,
+            ];
+            let (c, out, err) = check(&args);
+            assert_eq!(c, code, "{format} exit code, {threads} thread(s): {err}");
+            assert!(
+                &out == expected,
+                "{format} output with {threads} thread(s) differs from the collected report"
+            );
+            assert_eq!(error_lines(&err), expected_errors, "{format}");
+        }
+    }
+
+    // With --output: the same bytes, renamed into place, no temporary file left behind.
+    let out_dir = TempDir::new("stream-out");
+    let file = out_dir.0.join("report.json");
+    let (c, stdout, err) = check(&[
+        "--format",
+        "json",
+        "--no-config",
+        "--output",
+        file.to_str().expect("utf-8"),
+        root,
+    ]);
+    assert_eq!(c, code, "{err}");
+    assert!(stdout.is_empty());
+    assert!(std::fs::read_to_string(&file).expect("written") == whole_json);
+    let names: Vec<String> = std::fs::read_dir(&out_dir.0)
+        .expect("read dir")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect();
+    assert_eq!(names, ["report.json"]);
 }
 
 #[test]
