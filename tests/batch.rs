@@ -1,5 +1,6 @@
 //! Batch scanning end to end: walk rules and skipped counts, errors among good files, determinism
-//! across thread counts, shard partitions, --files-from, --glob and the xlsx workbook.
+//! across thread counts, streamed reports equal to the collected ones, shard partitions,
+//! --files-from, --glob and the xlsx workbook.
 
 use assert_cmd::Command;
 use std::collections::BTreeSet;
@@ -319,6 +320,7 @@ fn xlsx_workbook_is_written_and_readable() {
         "error",
         "broken.docx",
         "INC-NOTIFY-TIME",
+        "skipped .pdf",
     ] {
         assert!(strings.contains(s), "{s} not in the workbook");
     }
@@ -329,4 +331,153 @@ fn xlsx_workbook_is_written_and_readable() {
         .expect("read");
     assert!(matrix.contains("<autoFilter"), "matrix has filters");
     assert!(matrix.contains("state=\"frozen\""), "matrix header frozen");
+}
+
+/// The report of `root` collected in memory by the library, as `check --no-config` computes it.
+fn collected(root: &Path) -> clauselint::report::Report {
+    let lib = clauselint::library::Library::builtin().expect("built-in library");
+    let selection = lib.select(&["baseline".to_string()]).expect("baseline");
+    let found = clauselint::batch::discover(
+        &[root.to_path_buf()],
+        &clauselint::batch::WalkOptions::default(),
+    )
+    .expect("discover");
+    let opts = clauselint::cli::check::BatchOptions {
+        threads: 2,
+        progress: false,
+        limits: clauselint::ingest::Limits::default(),
+    };
+    clauselint::cli::check::check_all(&found, &lib, &selection, &opts).expect("check")
+}
+
+/// The "clauselint: PATH: ERROR" lines of a run's standard error.
+fn error_lines(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|l| l.starts_with("clauselint: "))
+        .collect()
+}
+
+#[test]
+fn streamed_json_and_csv_equal_the_collected_report_whatever_the_threads() {
+    let t = archive("stream");
+    t.put("broken.docx", b"PK\x03\x04 broken");
+    t.put("scan.pdf", b"%PDF-1.4");
+    let root = t.0.to_str().expect("utf-8");
+    let report = collected(&t.0);
+    assert!(report.documents.len() > 10);
+    assert_eq!(report.summary.errors, 1);
+
+    // The collected forms: serde's pretty printer for the whole report, the CSV printer over it.
+    let mut whole_json = serde_json::to_string_pretty(&report).expect("serialize");
+    whole_json.push('\n');
+    let mut csv = Vec::new();
+    clauselint::report::write(
+        &mut csv,
+        &report,
+        clauselint::report::Format::Csv,
+        &clauselint::report::WriteOptions::default(),
+    )
+    .expect("csv");
+    let whole_csv = String::from_utf8(csv).expect("UTF-8");
+    let code = clauselint::cli::check::exit_code(&report, clauselint::cli::check::FailOn::Missing);
+
+    // Error lines as the collected formats print them.
+    let (_, _, collected_err) = check(&["--format", "markdown", "--no-config", root]);
+    let expected_errors = error_lines(&collected_err);
+    assert_eq!(expected_errors.len(), 1, "{collected_err}");
+
+    for (format, expected) in [("json", &whole_json), ("csv", &whole_csv)] {
+        for threads in ["1", "2"] {
+            let args = [
+                "--format",
+                format,
+                "--no-config",
+                "--threads",
+                threads,
+                root,
+            ];
+            let (c, out, err) = check(&args);
+            assert_eq!(c, code, "{format} exit code, {threads} thread(s): {err}");
+            assert!(
+                &out == expected,
+                "{format} output with {threads} thread(s) differs from the collected report"
+            );
+            assert_eq!(error_lines(&err), expected_errors, "{format}");
+        }
+    }
+
+    // With --output: the same bytes, renamed into place, no temporary file left behind.
+    let out_dir = TempDir::new("stream-out");
+    let file = out_dir.0.join("report.json");
+    let (c, stdout, err) = check(&[
+        "--format",
+        "json",
+        "--no-config",
+        "--output",
+        file.to_str().expect("utf-8"),
+        root,
+    ]);
+    assert_eq!(c, code, "{err}");
+    assert!(stdout.is_empty());
+    assert!(std::fs::read_to_string(&file).expect("written") == whole_json);
+    let names: Vec<String> = std::fs::read_dir(&out_dir.0)
+        .expect("read dir")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect();
+    assert_eq!(names, ["report.json"]);
+}
+
+#[test]
+fn skipped_files_are_counted_per_kind_in_json_and_sarif() {
+    let t = TempDir::new("kinds");
+    t.put("a.md", CONTRACT.as_bytes());
+    t.put("scan.pdf", b"%PDF-1.4");
+    t.put("old.doc", b"\xD0\xCF\x11\xE0");
+    t.put("sub/older.DOC", b"\xD0\xCF\x11\xE0");
+    let root = t.0.to_str().expect("utf-8");
+
+    let (code, json, err) = check(&["--format", "json", "--fail-on", "never", root]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["summary"]["skipped"], 3);
+    assert_eq!(
+        v["summary"]["skipped_by_kind"],
+        serde_json::json!({ ".doc": 2, ".pdf": 1 })
+    );
+    // Sorted keys: deterministic output.
+    let doc_at = json.find("\".doc\": 2").expect(".doc count");
+    let pdf_at = json.find("\".pdf\": 1").expect(".pdf count");
+    assert!(doc_at < pdf_at);
+
+    let (_, sarif, _) = check(&["--format", "sarif", "--fail-on", "never", root]);
+    let v: serde_json::Value = serde_json::from_str(&sarif).expect("sarif");
+    assert_eq!(
+        v["runs"][0]["properties"],
+        serde_json::json!({ "skipped": 3, "skipped_by_kind": { ".doc": 2, ".pdf": 1 } })
+    );
+
+    // JSON Lines stay one document per line, no summary line.
+    let (_, lines, _) = check(&["--format", "jsonl", "--fail-on", "never", root]);
+    assert_eq!(paths(&jsonl(&lines), &t.0), ["a.md"]);
+
+    // Nothing skipped: the field is left out (as the text report prints no "skipped:" line).
+    let only = t.0.join("a.md");
+    let (_, json, _) = check(&[
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        only.to_str().expect("utf-8"),
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["summary"]["skipped"], 0);
+    assert!(
+        v["summary"].get("skipped_by_kind").is_none(),
+        "{}",
+        v["summary"]
+    );
+    let (_, sarif, _) = check(&["--format", "sarif", only.to_str().expect("utf-8")]);
+    let v: serde_json::Value = serde_json::from_str(&sarif).expect("sarif");
+    assert!(v["runs"][0].get("properties").is_none());
 }

@@ -1,13 +1,15 @@
 //! `clauselint check`: finds the inputs (src/batch), analyses them in parallel against the selected
-//! profiles, and either collects one report or streams JSON Lines in input order; the exit code gates
-//! on errors and required findings.
+//! profiles, and either collects one report or streams one (JSON, CSV, JSON Lines, the workbook) in
+//! input order as results complete; the exit code gates on errors and required findings.
 
 use crate::analysis;
 use crate::batch::{self, Discovered, Input, Progress};
-use crate::finding::{Level, Status};
+use crate::finding::{Level, Status, StatusCounts};
 use crate::ingest::{self, Limits};
 use crate::library::{Library, Selection};
-use crate::report::{DocumentReport, Report};
+use crate::report::json::JsonStream;
+use crate::report::xlsx::WorkbookStream;
+use crate::report::{DocumentReport, Report, RunSummary, SCHEMA_VERSION};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -91,19 +93,74 @@ pub fn check_all(
     r?;
     let mut report = Report::new(selection.profiles.clone(), docs);
     report.summary.skipped = found.skipped.total();
+    report.summary.skipped_by_kind = found.skipped.0.clone();
     Ok(report)
 }
 
-/// What a streamed document leaves behind once its line is written.
-struct Streamed {
-    path: String,
-    error: Option<String>,
+/// What the writing side keeps of one checked document: its path and error if it could not be read
+/// (for the error line), its counts (for the totals and the gate), and what the worker prepared for
+/// the report.
+struct Checked<P> {
+    error: Option<(String, String)>,
+    statuses: StatusCounts,
     failed_required: [bool; 2],
-    line: std::io::Result<Vec<u8>>,
+    payload: std::io::Result<P>,
 }
 
-/// Streams one JSON line per document, in input order, as results complete; memory stays bounded by
-/// the pipeline window. Returns the exit code.
+/// Checks all inputs in parallel and hands each result on in input order as it completes, through
+/// the pipeline's bounded window, so memory does not grow with the number of inputs. `prepare` runs
+/// on the worker thread (e.g. rendering the document's bytes); `emit` receives what it made, in input
+/// order. Prints the error line of each unreadable document, keeps the gate and the run's totals.
+/// Returns the totals (with the walk's skipped counts) and the exit code.
+pub fn stream<P, R, E>(
+    found: &Discovered,
+    lib: &Library,
+    selection: &Selection,
+    opts: &BatchOptions,
+    fail_on: FailOn,
+    prepare: R,
+    mut emit: E,
+) -> std::io::Result<(RunSummary, i32)>
+where
+    P: Send,
+    R: Fn(DocumentReport) -> std::io::Result<P> + Sync,
+    E: FnMut(P) -> std::io::Result<()>,
+{
+    let progress = Progress::new(found.inputs.len() as u64, opts.progress);
+    let mut gate = Gate::new(fail_on);
+    let mut totals = RunSummary::default();
+    let checked = |d: DocumentReport| {
+        let failed_required = failed_required(&d);
+        Checked {
+            error: d.error.as_ref().map(|e| (d.path.clone(), e.clone())),
+            statuses: d.summary,
+            failed_required,
+            payload: prepare(d),
+        }
+    };
+    let r = batch::run_ordered(
+        &found.inputs,
+        opts.threads,
+        |_, input| checked(check_input(input, lib, selection, &opts.limits)),
+        |i| checked(panicked(&found.inputs[i])),
+        |c: &Checked<P>| progress.inc(c.error.is_some()),
+        |c| {
+            if let Some((path, e)) = &c.error {
+                progress.suspend(|| eprintln!("clauselint: {path}: {e}"));
+            }
+            gate.observe_parts(c.error.is_some(), c.failed_required);
+            totals.count(c.error.is_some(), &c.statuses);
+            emit(c.payload?)
+        },
+    );
+    progress.finish();
+    r?;
+    totals.skipped = found.skipped.total();
+    totals.skipped_by_kind = found.skipped.0.clone();
+    Ok((totals, gate.code()))
+}
+
+/// Streams one JSON line per document, in input order, as results complete. Returns the exit code.
 pub fn stream_jsonl(
     found: &Discovered,
     lib: &Library,
@@ -112,41 +169,93 @@ pub fn stream_jsonl(
     fail_on: FailOn,
     out: &mut dyn Write,
 ) -> std::io::Result<i32> {
-    let progress = Progress::new(found.inputs.len() as u64, opts.progress);
-    let mut gate = Gate::new(fail_on);
-    let streamed = |d: DocumentReport| {
+    let render = |d: DocumentReport| {
         let mut line = Vec::with_capacity(4096);
-        let written = crate::report::json::write_line(&mut line, &d).map(|_| line);
-        let required = |s: Status| {
-            d.findings
-                .iter()
-                .any(|f| f.level == Level::Required && f.status == s)
-        };
-        Streamed {
-            failed_required: [required(Status::Missing), required(Status::Weak)],
-            path: d.path,
-            error: d.error,
-            line: written,
-        }
+        crate::report::json::write_line(&mut line, &d)?;
+        Ok(line)
     };
-    let r = batch::run_ordered(
-        &found.inputs,
-        opts.threads,
-        |_, input| streamed(check_input(input, lib, selection, &opts.limits)),
-        |i| streamed(panicked(&found.inputs[i])),
-        |s: &Streamed| progress.inc(s.error.is_some()),
-        |s| {
-            if let Some(e) = &s.error {
-                progress.suspend(|| eprintln!("clauselint: {}: {e}", s.path));
-            }
-            gate.observe_parts(s.error.is_some(), s.failed_required);
-            out.write_all(&s.line?)
-        },
-    );
-    progress.finish();
-    r?;
+    let (_, code) = stream(found, lib, selection, opts, fail_on, render, |line| {
+        out.write_all(&line)
+    })?;
     out.flush()?;
-    Ok(gate.code())
+    Ok(code)
+}
+
+/// Streams the JSON report: the head, each document as it completes (in input order), then the
+/// summary. The same bytes as the collected report. Returns the exit code.
+pub fn stream_json(
+    found: &Discovered,
+    lib: &Library,
+    selection: &Selection,
+    opts: &BatchOptions,
+    fail_on: FailOn,
+    out: &mut dyn Write,
+) -> std::io::Result<i32> {
+    let tool = crate::report::Tool::clauselint();
+    let mut json = JsonStream::begin(out, SCHEMA_VERSION, &tool, &selection.profiles)?;
+    let render = |d: DocumentReport| JsonStream::render(&d);
+    let (totals, code) = stream(found, lib, selection, opts, fail_on, render, |doc| {
+        json.document(out, &doc)
+    })?;
+    json.finish(out, &totals)?;
+    out.flush()?;
+    Ok(code)
+}
+
+/// Streams the CSV report: the header, then each document's rows as it completes (in input order).
+/// Returns the exit code.
+pub fn stream_csv(
+    found: &Discovered,
+    lib: &Library,
+    selection: &Selection,
+    opts: &BatchOptions,
+    fail_on: FailOn,
+    out: &mut dyn Write,
+) -> std::io::Result<i32> {
+    crate::report::csv::write_header(out)?;
+    let render = |d: DocumentReport| crate::report::csv::render(&d);
+    let (_, code) = stream(found, lib, selection, opts, fail_on, render, |rows| {
+        out.write_all(&rows)
+    })?;
+    out.flush()?;
+    Ok(code)
+}
+
+/// Builds the workbook as results complete (in input order): the Matrix and Findings rows go to
+/// temporary files, the Summary is written at the end. Returns the workbook, ready to save, and the
+/// exit code.
+pub fn stream_xlsx(
+    found: &Discovered,
+    lib: &Library,
+    selection: &Selection,
+    opts: &BatchOptions,
+    fail_on: FailOn,
+) -> std::io::Result<(rust_xlsxwriter::Workbook, i32)> {
+    let tool = crate::report::Tool::clauselint();
+    let mut book = WorkbookStream::new(&tool, &selection.profiles).map_err(workbook_error)?;
+    let (totals, code) = stream(found, lib, selection, opts, fail_on, Ok, |d| {
+        book.document(&d).map_err(workbook_error)
+    })?;
+    let wb = book.finish(&totals).map_err(workbook_error)?;
+    Ok((wb, code))
+}
+
+/// A workbook error as an I/O error that says what failed.
+pub fn workbook_error(e: rust_xlsxwriter::XlsxError) -> std::io::Error {
+    match e {
+        rust_xlsxwriter::XlsxError::IoError(e) => e,
+        e => std::io::Error::other(format!("cannot build the workbook: {e}")),
+    }
+}
+
+/// [a required finding is missing, a required finding is weak].
+fn failed_required(d: &DocumentReport) -> [bool; 2] {
+    let required = |s: Status| {
+        d.findings
+            .iter()
+            .any(|f| f.level == Level::Required && f.status == s)
+    };
+    [required(Status::Missing), required(Status::Weak)]
 }
 
 /// The gate: which statuses of required findings fail the run.
@@ -175,15 +284,7 @@ impl Gate {
     }
 
     pub fn observe(&mut self, d: &DocumentReport) {
-        let required = |s: Status| {
-            d.findings
-                .iter()
-                .any(|f| f.level == Level::Required && f.status == s)
-        };
-        self.observe_parts(
-            d.error.is_some(),
-            [required(Status::Missing), required(Status::Weak)],
-        );
+        self.observe_parts(d.error.is_some(), failed_required(d));
     }
 
     /// `required` = [a required finding is missing, a required finding is weak].
@@ -248,6 +349,11 @@ impl AtomicFile {
     }
 
     pub fn writer(&mut self) -> &mut dyn Write {
+        &mut self.file
+    }
+
+    /// The buffered file itself, for writers that need to own a `Write + Send`.
+    pub fn file(&mut self) -> &mut std::io::BufWriter<std::fs::File> {
         &mut self.file
     }
 

@@ -90,6 +90,15 @@ pub enum ReportFormat {
 }
 
 impl ReportFormat {
+    /// Whether the report is written document by document as results complete (memory does not grow
+    /// with the number of inputs), rather than collected first.
+    fn streams(self) -> bool {
+        matches!(
+            self,
+            ReportFormat::Json | ReportFormat::Jsonl | ReportFormat::Csv | ReportFormat::Xlsx
+        )
+    }
+
     /// The printer for this format; `None` for the workbook, which is built as bytes.
     fn report_format(self) -> Option<crate::report::Format> {
         use crate::report::Format;
@@ -360,8 +369,8 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
         progress: !args.quiet,
         limits: args.limits.limits(),
     };
-    if args.format == ReportFormat::Jsonl {
-        return run_check_jsonl(args, &found, &lib, &selection, &batch, out);
+    if args.format.streams() {
+        return run_check_streamed(args, &found, &lib, &selection, &batch, out);
     }
     let report = check::check_all(&found, &lib, &selection, &batch)?;
     for d in &report.documents {
@@ -371,36 +380,25 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
     }
     let mut buf: Vec<u8> = Vec::new();
     let target: &mut dyn Write = if args.output.is_some() { &mut buf } else { out };
-    match args.format.report_format() {
-        None => {
-            let skipped = found.skipped.sorted();
-            match crate::report::xlsx::to_bytes(&report, &skipped) {
-                Ok(bytes) => target.write_all(&bytes)?,
-                Err(e) => {
-                    eprintln!("clauselint: error: cannot build the workbook: {e}");
-                    return Ok(EXIT_ERROR);
-                }
-            }
-        }
-        Some(format) => {
-            let texts = match format {
-                crate::report::Format::Html => Some(crate::report::html::load_texts(
-                    &report,
-                    &args.limits.limits(),
-                )),
-                _ => None,
-            };
-            let opts = crate::report::WriteOptions {
-                quiet: args.quiet,
-                show_satisfied: args.show_satisfied,
-                color: args.color.enabled(args.output.is_none()),
-                library: Some(&lib),
-                texts: texts.as_ref(),
-            };
-            crate::report::write(target, &report, format, &opts)?;
-            if format == crate::report::Format::Text && !found.skipped.is_empty() {
-                writeln!(target, "skipped: {}", found.skipped)?;
-            }
+    // The streamed formats (no printer here) returned above.
+    if let Some(format) = args.format.report_format() {
+        let texts = match format {
+            crate::report::Format::Html => Some(crate::report::html::load_texts(
+                &report,
+                &args.limits.limits(),
+            )),
+            _ => None,
+        };
+        let opts = crate::report::WriteOptions {
+            quiet: args.quiet,
+            show_satisfied: args.show_satisfied,
+            color: args.color.enabled(args.output.is_none()),
+            library: Some(&lib),
+            texts: texts.as_ref(),
+        };
+        crate::report::write(target, &report, format, &opts)?;
+        if format == crate::report::Format::Text && !found.skipped.is_empty() {
+            writeln!(target, "skipped: {}", found.skipped)?;
         }
     }
     if let Some(path) = &args.output {
@@ -427,9 +425,9 @@ fn discover_inputs(args: &CheckArgs) -> Result<crate::batch::Discovered, String>
     crate::batch::discover(&paths, &opts).map_err(|e| e.to_string())
 }
 
-/// JSON Lines are streamed in input order as results complete; with --output, into a temporary file
-/// renamed into place at the end.
-fn run_check_jsonl(
+/// JSON, CSV, JSON Lines and the workbook are streamed in input order as results complete; with
+/// --output, into a temporary file renamed into place at the end (removed on error).
+fn run_check_streamed(
     args: &CheckArgs,
     found: &crate::batch::Discovered,
     lib: &crate::library::Library,
@@ -437,12 +435,32 @@ fn run_check_jsonl(
     batch: &check::BatchOptions,
     out: &mut dyn Write,
 ) -> std::io::Result<i32> {
+    let fail_on = args.fail_on;
+    let write = |w: &mut dyn Write| match args.format {
+        ReportFormat::Json => check::stream_json(found, lib, selection, batch, fail_on, w),
+        ReportFormat::Csv => check::stream_csv(found, lib, selection, batch, fail_on, w),
+        _ => check::stream_jsonl(found, lib, selection, batch, fail_on, w),
+    };
     let Some(path) = &args.output else {
+        if args.format == ReportFormat::Xlsx {
+            let (mut wb, code) = check::stream_xlsx(found, lib, selection, batch, fail_on)?;
+            let bytes = wb.save_to_buffer().map_err(check::workbook_error)?;
+            out.write_all(&bytes)?;
+            out.flush()?;
+            return Ok(code);
+        }
         let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
-        return check::stream_jsonl(found, lib, selection, batch, args.fail_on, &mut buffered);
+        return write(&mut buffered);
     };
     let written = check::AtomicFile::create(path).and_then(|mut file| {
-        let code = check::stream_jsonl(found, lib, selection, batch, args.fail_on, file.writer())?;
+        let code = if args.format == ReportFormat::Xlsx {
+            let (mut wb, code) = check::stream_xlsx(found, lib, selection, batch, fail_on)?;
+            wb.save_to_writer(file.file())
+                .map_err(check::workbook_error)?;
+            code
+        } else {
+            write(file.writer())?
+        };
         file.commit()?;
         Ok(code)
     });

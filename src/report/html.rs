@@ -549,7 +549,7 @@ fn document_html(
 
 fn render(report: &Report, opts: &WriteOptions<'_>) -> Result<String, std::fmt::Error> {
     let mut out = String::new();
-    let t = report.summary;
+    let t = &report.summary;
     let title = match report.documents.as_slice() {
         [one] => format!("clauselint report: {}", one.path),
         _ => "clauselint report".to_string(),

@@ -47,7 +47,7 @@ fn why(f: &Finding) -> String {
 
 /// Writes the Markdown report.
 pub fn write(out: &mut dyn Write, report: &Report, opts: &WriteOptions<'_>) -> std::io::Result<()> {
-    let t = report.summary;
+    let t = &report.summary;
     writeln!(
         out,
         "## clauselint: {} satisfied · {} weak · {} missing\n",

@@ -38,7 +38,7 @@ pub struct Tool {
 }
 
 /// Totals over all documents.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct RunSummary {
     pub documents: u32,
     pub errors: u32,
@@ -46,6 +46,34 @@ pub struct RunSummary {
     pub satisfied: u32,
     pub weak: u32,
     pub missing: u32,
+    /// The files counted in `skipped`, per kind: the lower-cased extension (".pdf", ".doc") or
+    /// "symlink", "symlink loop", "special file", "no extension"; keys in sorted order. Omitted when
+    /// nothing was skipped.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub skipped_by_kind: BTreeMap<String, u32>,
+}
+
+impl RunSummary {
+    /// Counts one document: whether it could not be read, and its findings' statuses.
+    pub fn count(&mut self, errored: bool, statuses: &StatusCounts) {
+        self.documents += 1;
+        if errored {
+            self.errors += 1;
+        }
+        self.satisfied += statuses.satisfied;
+        self.weak += statuses.weak;
+        self.missing += statuses.missing;
+    }
+}
+
+impl Tool {
+    /// This program.
+    pub fn clauselint() -> Tool {
+        Tool {
+            name: "clauselint".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+        }
+    }
 }
 
 /// The whole run: what `--format json` prints (see ../shared/spec/report-json.md).
@@ -64,20 +92,11 @@ impl Report {
     pub fn new(profiles: Vec<String>, documents: Vec<DocumentReport>) -> Report {
         let mut summary = RunSummary::default();
         for d in &documents {
-            summary.documents += 1;
-            if d.error.is_some() {
-                summary.errors += 1;
-            }
-            summary.satisfied += d.summary.satisfied;
-            summary.weak += d.summary.weak;
-            summary.missing += d.summary.missing;
+            summary.count(d.error.is_some(), &d.summary);
         }
         Report {
             schema_version: SCHEMA_VERSION,
-            tool: Tool {
-                name: "clauselint".into(),
-                version: env!("CARGO_PKG_VERSION").into(),
-            },
+            tool: Tool::clauselint(),
             profiles,
             documents,
             summary,

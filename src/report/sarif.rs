@@ -3,7 +3,8 @@
 //! library when given, else from the findings), one result per weak or missing finding with a
 //! physical location (file URI, region where the evidence has a line; line 1 otherwise), a logical
 //! location naming section and paragraph for DOCX, and stable partial fingerprints. Unreadable
-//! documents become tool execution notifications.
+//! documents become tool execution notifications; files the walk skipped are counted in the run's
+//! properties.
 
 use super::{DocumentReport, Report, WriteOptions};
 use crate::finding::{Finding, Level as ReqLevel, Status};
@@ -29,6 +30,15 @@ struct Run<'a> {
     invocations: Vec<Invocation>,
     column_kind: &'static str,
     results: Vec<SarifResult>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<RunProperties<'a>>,
+}
+
+/// What the run's walk skipped (present only when it skipped something).
+#[derive(Serialize)]
+struct RunProperties<'a> {
+    skipped: u32,
+    skipped_by_kind: &'a BTreeMap<String, u32>,
 }
 
 #[derive(Serialize)]
@@ -428,6 +438,10 @@ pub fn write(out: &mut dyn Write, report: &Report, opts: &WriteOptions<'_>) -> s
             }],
             column_kind: "unicodeCodePoints",
             results,
+            properties: (report.summary.skipped > 0).then_some(RunProperties {
+                skipped: report.summary.skipped,
+                skipped_by_kind: &report.summary.skipped_by_kind,
+            }),
         }],
     };
     serde_json::to_writer_pretty(&mut *out, &log)?;

@@ -204,7 +204,7 @@ pub fn write(out: &mut dyn Write, report: &Report, opts: &WriteOptions<'_>) -> s
             writeln!(out)?;
         }
     }
-    let t = report.summary;
+    let t = &report.summary;
     writeln!(
         out,
         "{} document(s), {} error(s): {}",

@@ -1,9 +1,10 @@
 //! The Excel workbook report (rust_xlsxwriter): a Summary sheet (totals, skipped files, worst
 //! documents, requirements most often missing), a Matrix sheet (one row per document, one column per
 //! requirement, coloured satisfied / weak / missing / error, frozen header and filters) and a Findings
-//! sheet (one row per weak or missing finding with reasons, section and quote).
+//! sheet (one row per weak or missing finding with reasons, section and quote). Built one document
+//! at a time ([`WorkbookStream`]), so a batch does not hold every cell in memory.
 
-use super::{DocumentReport, Report};
+use super::{DocumentReport, Report, RunSummary};
 use crate::finding::{Finding, Level, Status};
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
@@ -83,19 +84,12 @@ fn clip(s: &str) -> String {
     t
 }
 
-/// The requirement columns: every requirement met, in first-seen (catalogue) order, with its title.
-fn requirements(report: &Report) -> Vec<(String, String)> {
-    let mut seen = std::collections::HashSet::new();
-    let mut out = Vec::new();
-    for d in &report.documents {
-        for f in &d.findings {
-            if seen.insert(f.requirement.clone()) {
-                out.push((f.requirement.clone(), f.title.clone()));
-            }
-        }
-    }
-    out
-}
+/// Sheet positions in the workbook.
+const SUMMARY: usize = 0;
+const MATRIX: usize = 1;
+const FINDINGS: usize = 2;
+/// Matrix columns before the requirement columns.
+const FIXED: u16 = 5;
 
 fn required_missing(d: &DocumentReport) -> u32 {
     d.findings
@@ -104,25 +98,317 @@ fn required_missing(d: &DocumentReport) -> u32 {
         .count() as u32
 }
 
-/// Builds the workbook. `skipped` lists the kinds of files the walk skipped, with their counts.
-pub fn to_bytes(report: &Report, skipped: &[(String, u32)]) -> Result<Vec<u8>, XlsxError> {
-    let styles = Styles::new();
-    let reqs = requirements(report);
-    let mut wb = Workbook::new();
-    summary_sheet(wb.add_worksheet(), report, skipped, &reqs, &styles)?;
-    matrix_sheet(wb.add_worksheet(), report, &reqs, &styles)?;
-    findings_sheet(wb.add_worksheet(), report, &styles)?;
-    wb.save_to_buffer()
+/// Builds the workbook in memory. The Summary counts the skipped files of `report.summary`.
+pub fn to_bytes(report: &Report) -> Result<Vec<u8>, XlsxError> {
+    let mut book = WorkbookStream::new(&report.tool, &report.profiles)?;
+    for d in &report.documents {
+        book.document(d)?;
+    }
+    book.finish(&report.summary)?.save_to_buffer()
 }
 
-fn summary_sheet(
-    ws: &mut Worksheet,
-    report: &Report,
-    skipped: &[(String, u32)],
-    reqs: &[(String, String)],
-    st: &Styles,
-) -> Result<(), XlsxError> {
-    ws.set_name("Summary")?;
+/// A requirement column with how many documents miss, weaken and satisfy it.
+struct Column {
+    id: String,
+    title: String,
+    /// Documents where it is [missing, weak, satisfied].
+    counts: [u32; 3],
+}
+
+/// What the Summary ranks of a readable document.
+struct Ranked {
+    path: String,
+    required_missing: u32,
+    missing: u32,
+    weak: u32,
+    satisfied: u32,
+}
+
+impl Ranked {
+    /// Worst first: most required requirements missing, then missing, then weak; then by path.
+    fn order(&self, other: &Ranked) -> std::cmp::Ordering {
+        (other.required_missing, other.missing, other.weak)
+            .cmp(&(self.required_missing, self.missing, self.weak))
+            .then_with(|| self.path.cmp(&other.path))
+    }
+}
+
+/// Inserts `ranked` into `worst` (at most [`WORST`], worst first) if it belongs there. An equal
+/// entry goes after those already kept, so `worst` is what a stable sort of every document would
+/// put first.
+fn keep_worst(worst: &mut Vec<Ranked>, ranked: Ranked) {
+    let at = worst.partition_point(|r| r.order(&ranked) != std::cmp::Ordering::Greater);
+    if at < WORST {
+        worst.insert(at, ranked);
+        worst.truncate(WORST);
+    }
+}
+
+/// The workbook built one document at a time, in report order. The Matrix and Findings sheets are
+/// low-memory worksheets (rust_xlsxwriter's `constant_memory` feature: one row in memory, earlier
+/// rows in a temporary file, strings shared as in a standard workbook); the Summary, the first
+/// sheet, is written at the end from running totals (the worst documents and the first unreadable
+/// ones, at most [`WORST`] each, and per-requirement counts), so memory does not grow with the
+/// number of documents beyond the workbook's table of distinct strings.
+pub struct WorkbookStream {
+    wb: Workbook,
+    styles: Styles,
+    /// "clauselint 0.1.0 · profile(s): baseline"
+    subtitle: String,
+    /// The requirement columns: those of the first readable document (every readable document has
+    /// one finding per selected requirement, in catalogue order). `None` until one is met.
+    columns: Option<Vec<Column>>,
+    /// Matrix rows (clipped paths) of unreadable documents met before the columns were known.
+    waiting: Vec<String>,
+    matrix_row: u32,
+    findings_row: u32,
+    worst: Vec<Ranked>,
+    /// The first unreadable documents (path, error), and how many there are in all.
+    errors: Vec<(String, String)>,
+    error_count: usize,
+}
+
+impl WorkbookStream {
+    /// An empty workbook with its three sheets, the Findings header written.
+    pub fn new(tool: &super::Tool, profiles: &[String]) -> Result<WorkbookStream, XlsxError> {
+        let styles = Styles::new();
+        let mut wb = Workbook::new();
+        wb.add_worksheet().set_name("Summary")?;
+        wb.add_worksheet_with_low_memory()?.set_name("Matrix")?;
+        let ws = wb.add_worksheet_with_low_memory()?;
+        ws.set_name("Findings")?;
+        findings_header(ws, &styles)?;
+        Ok(WorkbookStream {
+            wb,
+            styles,
+            subtitle: format!(
+                "{} {} · profile(s): {}",
+                tool.name,
+                tool.version,
+                profiles.join(", ")
+            ),
+            columns: None,
+            waiting: Vec::new(),
+            matrix_row: 1,
+            findings_row: 1,
+            worst: Vec::new(),
+            errors: Vec::new(),
+            error_count: 0,
+        })
+    }
+
+    /// Adds the next document: its Matrix row, its Findings rows and its share of the Summary.
+    pub fn document(&mut self, d: &DocumentReport) -> Result<(), XlsxError> {
+        match &d.error {
+            Some(e) => {
+                self.error_count += 1;
+                if self.errors.len() < WORST {
+                    self.errors.push((d.path.clone(), e.clone()));
+                }
+                if self.columns.is_some() {
+                    self.matrix_error_row(clip(&d.path))?;
+                } else {
+                    self.waiting.push(clip(&d.path));
+                }
+            }
+            None => {
+                if self.columns.is_none() {
+                    let columns = d
+                        .findings
+                        .iter()
+                        .map(|f| Column {
+                            id: f.requirement.clone(),
+                            title: f.title.clone(),
+                            counts: [0; 3],
+                        })
+                        .collect();
+                    self.start_matrix(columns)?;
+                }
+                self.rank(d);
+                self.matrix_row(d)?;
+            }
+        }
+        self.findings_rows(d)
+    }
+
+    /// Writes the Matrix header and the rows that waited for it.
+    fn start_matrix(&mut self, columns: Vec<Column>) -> Result<(), XlsxError> {
+        let st = &self.styles;
+        let ws = self.wb.worksheet_from_index(MATRIX)?;
+        let headers = ["Document", "Format", "Missing", "Weak", "Satisfied"];
+        for (c, h) in headers.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, *h, &st.header)?;
+        }
+        ws.set_column_width(0, 50)?;
+        ws.set_column_width(1, 10)?;
+        for c in 2..FIXED {
+            ws.set_column_width(c, 9)?;
+        }
+        for (i, c) in columns.iter().enumerate() {
+            let col = FIXED + i as u16;
+            ws.write_string_with_format(0, col, &c.id, &st.header)?;
+            ws.set_column_width(col, 13)?;
+        }
+        ws.set_row_height(0, 45)?;
+        self.columns = Some(columns);
+        for path in std::mem::take(&mut self.waiting) {
+            self.matrix_error_row(path)?;
+        }
+        Ok(())
+    }
+
+    fn matrix_error_row(&mut self, path: String) -> Result<(), XlsxError> {
+        let row = self.matrix_row;
+        if row >= MAX_ROWS {
+            return Ok(());
+        }
+        let n = self.columns.as_ref().map_or(0, Vec::len);
+        let st = &self.styles;
+        let ws = self.wb.worksheet_from_index(MATRIX)?;
+        ws.write_string_with_format(row, 0, path, &st.text)?;
+        ws.write_string_with_format(row, 1, "error", &st.error)?;
+        for i in 0..n {
+            ws.write_string_with_format(row, FIXED + i as u16, "error", &st.error)?;
+        }
+        self.matrix_row += 1;
+        Ok(())
+    }
+
+    fn matrix_row(&mut self, d: &DocumentReport) -> Result<(), XlsxError> {
+        let row = self.matrix_row;
+        let st = &self.styles;
+        let columns = self.columns.get_or_insert_with(Vec::new);
+        for c in columns.iter_mut() {
+            if let Some(f) = d.findings.iter().find(|f| f.requirement == c.id) {
+                c.counts[match f.status {
+                    Status::Missing => 0,
+                    Status::Weak => 1,
+                    Status::Satisfied => 2,
+                }] += 1;
+            }
+        }
+        if row >= MAX_ROWS {
+            return Ok(());
+        }
+        let ws = self.wb.worksheet_from_index(MATRIX)?;
+        ws.write_string_with_format(row, 0, clip(&d.path), &st.text)?;
+        ws.write_string_with_format(row, 1, d.format.as_deref().unwrap_or(""), &st.text)?;
+        ws.write_number_with_format(row, 2, d.summary.missing, &st.number)?;
+        ws.write_number_with_format(row, 3, d.summary.weak, &st.number)?;
+        ws.write_number_with_format(row, 4, d.summary.satisfied, &st.number)?;
+        for f in &d.findings {
+            if let Some(i) = columns.iter().position(|c| c.id == f.requirement) {
+                ws.write_string_with_format(
+                    row,
+                    FIXED + i as u16,
+                    f.status.as_str(),
+                    st.status(f.status),
+                )?;
+            }
+        }
+        self.matrix_row += 1;
+        Ok(())
+    }
+
+    /// Keeps the document among the worst if it is one of them.
+    fn rank(&mut self, d: &DocumentReport) {
+        keep_worst(
+            &mut self.worst,
+            Ranked {
+                path: d.path.clone(),
+                required_missing: required_missing(d),
+                missing: d.summary.missing,
+                weak: d.summary.weak,
+                satisfied: d.summary.satisfied,
+            },
+        );
+    }
+
+    fn findings_rows(&mut self, d: &DocumentReport) -> Result<(), XlsxError> {
+        let st = &self.styles;
+        let ws = self.wb.worksheet_from_index(FINDINGS)?;
+        for f in d.findings.iter().filter(|f| f.status != Status::Satisfied) {
+            let row = self.findings_row;
+            if row >= MAX_ROWS {
+                break;
+            }
+            let ev = f.evidence.first();
+            let level = match f.level {
+                Level::Required => "required",
+                Level::Recommended => "recommended",
+            };
+            ws.write_string_with_format(row, 0, clip(&d.path), &st.text)?;
+            ws.write_string_with_format(row, 1, &f.requirement, &st.text)?;
+            ws.write_string_with_format(row, 2, clip(&f.title), &st.wrap)?;
+            ws.write_string_with_format(row, 3, level, &st.text)?;
+            ws.write_string_with_format(row, 4, &f.severity, &st.text)?;
+            ws.write_string_with_format(row, 5, f.status.as_str(), st.status(f.status))?;
+            ws.write_string_with_format(row, 6, clip(&reasons(f)), &st.wrap)?;
+            let section = ev.and_then(|e| e.section.as_deref()).unwrap_or("");
+            ws.write_string_with_format(row, 7, clip(section), &st.wrap)?;
+            let quote = ev.map(|e| e.quote.as_str()).unwrap_or("");
+            ws.write_string_with_format(row, 8, clip(quote), &st.wrap)?;
+            ws.write_string_with_format(row, 9, clip(&f.suggestion), &st.wrap)?;
+            self.findings_row += 1;
+        }
+        Ok(())
+    }
+
+    /// Closes the Matrix and Findings sheets and writes the Summary from the run's totals; the
+    /// workbook is then ready to save.
+    pub fn finish(mut self, totals: &RunSummary) -> Result<Workbook, XlsxError> {
+        if self.columns.is_none() {
+            self.start_matrix(Vec::new())?;
+        }
+        let n = self.columns.as_ref().map_or(0, Vec::len);
+        let last_col = FIXED + n as u16 - u16::from(n > 0);
+        let last_row = self.matrix_row.saturating_sub(1);
+        let ws = self.wb.worksheet_from_index(MATRIX)?;
+        ws.set_freeze_panes(1, 1)?;
+        ws.autofilter(0, 0, last_row, last_col)?;
+        let last_row = self.findings_row.saturating_sub(1);
+        let ws = self.wb.worksheet_from_index(FINDINGS)?;
+        ws.set_freeze_panes(1, 0)?;
+        ws.autofilter(0, 0, last_row, 9)?;
+        let ws = self.wb.worksheet_from_index(SUMMARY)?;
+        summary_sheet(
+            ws,
+            &Summary {
+                subtitle: &self.subtitle,
+                totals,
+                worst: &self.worst,
+                errors: &self.errors,
+                error_count: self.error_count,
+                columns: self.columns.as_deref().unwrap_or(&[]),
+            },
+            &self.styles,
+        )?;
+        Ok(self.wb)
+    }
+}
+
+/// What the Summary sheet shows, gathered over the run.
+struct Summary<'a> {
+    subtitle: &'a str,
+    totals: &'a RunSummary,
+    worst: &'a [Ranked],
+    errors: &'a [(String, String)],
+    error_count: usize,
+    columns: &'a [Column],
+}
+
+/// Skipped kinds, most frequent first (ties by name).
+fn skipped_kinds(totals: &RunSummary) -> Vec<(&str, u32)> {
+    let mut v: Vec<(&str, u32)> = totals
+        .skipped_by_kind
+        .iter()
+        .map(|(k, n)| (k.as_str(), *n))
+        .collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    v
+}
+
+fn summary_sheet(ws: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), XlsxError> {
     ws.set_column_width(0, 60)?;
     for c in 1..=5 {
         ws.set_column_width(c, 16)?;
@@ -133,18 +419,8 @@ fn summary_sheet(
         "Supplier contracts: cybersecurity clause check",
         &st.title,
     )?;
-    ws.write_string_with_format(
-        1,
-        0,
-        format!(
-            "{} {} · profile(s): {}",
-            report.tool.name,
-            report.tool.version,
-            report.profiles.join(", ")
-        ),
-        &st.subtitle,
-    )?;
-    let t = report.summary;
+    ws.write_string_with_format(1, 0, s.subtitle, &st.subtitle)?;
+    let t = s.totals;
     let mut row = 3u32;
     ws.write_string_with_format(row, 0, "Totals", &st.heading)?;
     row += 1;
@@ -172,9 +448,9 @@ fn summary_sheet(
         };
         row += 1;
     }
-    for (kind, n) in skipped {
+    for (kind, n) in skipped_kinds(t) {
         ws.write_string_with_format(row, 0, format!("    skipped {kind}"), &st.subtitle)?;
-        ws.write_number_with_format(row, 1, *n, &st.number)?;
+        ws.write_number_with_format(row, 1, n, &st.number)?;
         row += 1;
     }
 
@@ -195,47 +471,35 @@ fn summary_sheet(
         ws.write_string_with_format(row, c as u16, *h, &st.header)?;
     }
     row += 1;
-    let mut ranked: Vec<&DocumentReport> = report
-        .documents
-        .iter()
-        .filter(|d| d.error.is_none())
-        .collect();
-    ranked.sort_by(|a, b| {
-        (required_missing(b), b.summary.missing, b.summary.weak)
-            .cmp(&(required_missing(a), a.summary.missing, a.summary.weak))
-            .then_with(|| a.path.cmp(&b.path))
-    });
-    for d in ranked.into_iter().take(WORST) {
+    for d in s.worst {
         ws.write_string_with_format(row, 0, clip(&d.path), &st.text)?;
-        ws.write_number_with_format(row, 1, required_missing(d), &st.missing)?;
-        ws.write_number_with_format(row, 2, d.summary.missing, &st.missing)?;
-        ws.write_number_with_format(row, 3, d.summary.weak, &st.weak)?;
-        ws.write_number_with_format(row, 4, d.summary.satisfied, &st.satisfied)?;
+        ws.write_number_with_format(row, 1, d.required_missing, &st.missing)?;
+        ws.write_number_with_format(row, 2, d.missing, &st.missing)?;
+        ws.write_number_with_format(row, 3, d.weak, &st.weak)?;
+        ws.write_number_with_format(row, 4, d.satisfied, &st.satisfied)?;
         row += 1;
     }
 
-    let errors: Vec<&DocumentReport> = report
-        .documents
-        .iter()
-        .filter(|d| d.error.is_some())
-        .collect();
-    if !errors.is_empty() {
+    if s.error_count > 0 {
         row += 1;
         ws.write_string_with_format(row, 0, "Documents that could not be read", &st.heading)?;
         row += 1;
         ws.write_string_with_format(row, 0, "Document", &st.header)?;
         ws.write_string_with_format(row, 1, "Error", &st.header)?;
         row += 1;
-        for d in errors.iter().take(WORST) {
-            ws.write_string_with_format(row, 0, clip(&d.path), &st.text)?;
-            ws.write_string_with_format(row, 1, clip(d.error.as_deref().unwrap_or("")), &st.text)?;
+        for (path, error) in s.errors.iter().take(WORST) {
+            ws.write_string_with_format(row, 0, clip(path), &st.text)?;
+            ws.write_string_with_format(row, 1, clip(error), &st.text)?;
             row += 1;
         }
-        if errors.len() > WORST {
+        if s.error_count > WORST {
             ws.write_string_with_format(
                 row,
                 0,
-                format!("… and {} more (see the Matrix sheet)", errors.len() - WORST),
+                format!(
+                    "… and {} more (see the Matrix sheet)",
+                    s.error_count - WORST
+                ),
                 &st.subtitle,
             )?;
             row += 1;
@@ -253,83 +517,15 @@ fn summary_sheet(
         ws.write_string_with_format(row, c as u16, *h, &st.header)?;
     }
     row += 1;
-    for (id, title) in reqs {
-        let mut counts = [0u32; 3];
-        for d in &report.documents {
-            if let Some(f) = d.findings.iter().find(|f| &f.requirement == id) {
-                counts[match f.status {
-                    Status::Missing => 0,
-                    Status::Weak => 1,
-                    Status::Satisfied => 2,
-                }] += 1;
-            }
-        }
-        ws.write_string_with_format(row, 0, clip(title), &st.text)?;
-        ws.write_string_with_format(row, 1, id, &st.text)?;
-        ws.write_number_with_format(row, 2, counts[0], &st.missing)?;
-        ws.write_number_with_format(row, 3, counts[1], &st.weak)?;
-        ws.write_number_with_format(row, 4, counts[2], &st.satisfied)?;
+    for c in s.columns {
+        ws.write_string_with_format(row, 0, clip(&c.title), &st.text)?;
+        ws.write_string_with_format(row, 1, &c.id, &st.text)?;
+        ws.write_number_with_format(row, 2, c.counts[0], &st.missing)?;
+        ws.write_number_with_format(row, 3, c.counts[1], &st.weak)?;
+        ws.write_number_with_format(row, 4, c.counts[2], &st.satisfied)?;
         row += 1;
     }
     ws.set_active(true);
-    Ok(())
-}
-
-fn matrix_sheet(
-    ws: &mut Worksheet,
-    report: &Report,
-    reqs: &[(String, String)],
-    st: &Styles,
-) -> Result<(), XlsxError> {
-    ws.set_name("Matrix")?;
-    const FIXED: u16 = 5;
-    let headers = ["Document", "Format", "Missing", "Weak", "Satisfied"];
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &st.header)?;
-    }
-    ws.set_column_width(0, 50)?;
-    ws.set_column_width(1, 10)?;
-    for c in 2..FIXED {
-        ws.set_column_width(c, 9)?;
-    }
-    for (i, (id, _)) in reqs.iter().enumerate() {
-        let col = FIXED + i as u16;
-        ws.write_string_with_format(0, col, id, &st.header)?;
-        ws.set_column_width(col, 13)?;
-    }
-    ws.set_row_height(0, 45)?;
-    let mut row = 1u32;
-    for d in &report.documents {
-        if row >= MAX_ROWS {
-            break;
-        }
-        ws.write_string_with_format(row, 0, clip(&d.path), &st.text)?;
-        if d.error.is_some() {
-            ws.write_string_with_format(row, 1, "error", &st.error)?;
-            for i in 0..reqs.len() {
-                ws.write_string_with_format(row, FIXED + i as u16, "error", &st.error)?;
-            }
-        } else {
-            ws.write_string_with_format(row, 1, d.format.as_deref().unwrap_or(""), &st.text)?;
-            ws.write_number_with_format(row, 2, d.summary.missing, &st.number)?;
-            ws.write_number_with_format(row, 3, d.summary.weak, &st.number)?;
-            ws.write_number_with_format(row, 4, d.summary.satisfied, &st.number)?;
-            for f in &d.findings {
-                if let Some(i) = reqs.iter().position(|(id, _)| id == &f.requirement) {
-                    ws.write_string_with_format(
-                        row,
-                        FIXED + i as u16,
-                        f.status.as_str(),
-                        st.status(f.status),
-                    )?;
-                }
-            }
-        }
-        row += 1;
-    }
-    let last_col = FIXED + reqs.len() as u16 - u16::from(!reqs.is_empty());
-    ws.set_freeze_panes(1, 1)?;
-    ws.autofilter(0, 0, row.saturating_sub(1), last_col)?;
     Ok(())
 }
 
@@ -341,8 +537,7 @@ fn reasons(f: &Finding) -> String {
         .join("\n")
 }
 
-fn findings_sheet(ws: &mut Worksheet, report: &Report, st: &Styles) -> Result<(), XlsxError> {
-    ws.set_name("Findings")?;
+fn findings_header(ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
     let headers: [(&str, f64); 10] = [
         ("Document", 40.0),
         ("Requirement", 18.0),
@@ -359,33 +554,78 @@ fn findings_sheet(ws: &mut Worksheet, report: &Report, st: &Styles) -> Result<()
         ws.write_string_with_format(0, c as u16, *h, &st.header)?;
         ws.set_column_width(c as u16, *w)?;
     }
-    let mut row = 1u32;
-    'docs: for d in &report.documents {
-        for f in d.findings.iter().filter(|f| f.status != Status::Satisfied) {
-            if row >= MAX_ROWS {
-                break 'docs;
-            }
-            let ev = f.evidence.first();
-            let level = match f.level {
-                Level::Required => "required",
-                Level::Recommended => "recommended",
-            };
-            ws.write_string_with_format(row, 0, clip(&d.path), &st.text)?;
-            ws.write_string_with_format(row, 1, &f.requirement, &st.text)?;
-            ws.write_string_with_format(row, 2, clip(&f.title), &st.wrap)?;
-            ws.write_string_with_format(row, 3, level, &st.text)?;
-            ws.write_string_with_format(row, 4, &f.severity, &st.text)?;
-            ws.write_string_with_format(row, 5, f.status.as_str(), st.status(f.status))?;
-            ws.write_string_with_format(row, 6, clip(&reasons(f)), &st.wrap)?;
-            let section = ev.and_then(|e| e.section.as_deref()).unwrap_or("");
-            ws.write_string_with_format(row, 7, clip(section), &st.wrap)?;
-            let quote = ev.map(|e| e.quote.as_str()).unwrap_or("");
-            ws.write_string_with_format(row, 8, clip(quote), &st.wrap)?;
-            ws.write_string_with_format(row, 9, clip(&f.suggestion), &st.wrap)?;
-            row += 1;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_worst_kept_are_the_first_of_a_stable_sort() {
+        // Pseudo-random documents with many ties, duplicate paths among them.
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n) as u32
+        };
+        let docs: Vec<Ranked> = (0..400)
+            .map(|i| Ranked {
+                path: format!("d{}", next(60)),
+                required_missing: next(3),
+                missing: next(4),
+                weak: next(3),
+                satisfied: i,
+            })
+            .collect();
+        let mut worst = Vec::new();
+        for d in &docs {
+            keep_worst(
+                &mut worst,
+                Ranked {
+                    path: d.path.clone(),
+                    ..*d
+                },
+            );
+        }
+        let mut sorted: Vec<&Ranked> = docs.iter().collect();
+        sorted.sort_by(|a, b| a.order(b));
+        let expected: Vec<u32> = sorted.iter().take(WORST).map(|r| r.satisfied).collect();
+        let kept: Vec<u32> = worst.iter().map(|r| r.satisfied).collect();
+        assert_eq!(kept, expected);
+    }
+
+    fn part(book: &[u8], name: &str) -> String {
+        use std::io::Read;
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(book)).expect("xlsx is a zip");
+        let mut text = String::new();
+        zip.by_name(name)
+            .expect("part")
+            .read_to_string(&mut text)
+            .expect("read");
+        text
+    }
+
+    #[test]
+    fn a_batch_of_unreadable_documents_has_no_requirement_columns() {
+        let mut report = Report::new(
+            vec!["baseline".into()],
+            vec![
+                DocumentReport::error("a.docx".into(), "not a zip".into()),
+                DocumentReport::error("b.md".into(), "file not found".into()),
+            ],
+        );
+        report.summary.skipped = 1;
+        report.summary.skipped_by_kind.insert(".pdf".into(), 1);
+        let book = to_bytes(&report).expect("workbook");
+        let matrix = part(&book, "xl/worksheets/sheet2.xml");
+        assert!(matrix.contains("<autoFilter ref=\"A1:F3\"/>"), "{matrix}");
+        assert!(!matrix.contains("<row r=\"4\""));
+        let strings = part(&book, "xl/sharedStrings.xml");
+        for s in ["a.docx", "b.md", "not a zip", "    skipped .pdf", "error"] {
+            assert!(strings.contains(s), "{s} not in the workbook");
         }
     }
-    ws.set_freeze_panes(1, 0)?;
-    ws.autofilter(0, 0, row.saturating_sub(1), 9)?;
-    Ok(())
 }
