@@ -15,12 +15,7 @@ fn main() {
     let doc = &ing.document;
     let seg = segment::segment(doc, &lib.terms);
     let parties = Parties::detect(doc, &lib);
-    let ctx = judge::Context {
-        lib: &lib,
-        doc,
-        seg: &seg,
-        parties: &parties,
-    };
+    let ctx = judge::Context::new(&lib, doc, &seg, &parties);
     let Some(ri) = lib.rules.iter().position(|r| r.id() == args[2]) else {
         eprintln!("unknown rule");
         std::process::exit(2);

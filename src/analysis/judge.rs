@@ -579,8 +579,8 @@ pub fn judge(
         ),
     ];
     let own_piece = [Piece {
-        text: &own,
-        hits: Cow::Borrowed(&own_hits),
+        text: own,
+        hits: Cow::Borrowed(own_hits),
         own_offset: Some(0),
         block: None,
     }];
@@ -629,7 +629,7 @@ pub fn judge(
         }
     }
     if !ignored("placeholder") {
-        if let Some(&(s, e)) = quantity::find_placeholders(&own).first() {
+        if let Some(&(s, e)) = quantity::find_placeholders(own).first() {
             reasons.push(Found {
                 code: ReasonCode::Placeholder,
                 message: format!("unfilled placeholder '{}'", &own[s..e]),
@@ -672,7 +672,7 @@ pub fn judge(
             rule,
             sel,
             unit,
-            &own,
+            own,
             &scopes,
             check,
             &mut reasons,
