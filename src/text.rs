@@ -63,7 +63,24 @@ impl BlockText {
         let mut marked = false;
         // Fast path for ASCII: copy runs of ordinary bytes whole.
         if chunk.is_ascii() && !chunk.contains('`') {
+            self.text.reserve(chunk.len() + 1);
             let bytes = chunk.as_bytes();
+            // Commonest of all: words separated by single spaces, no other white space. Copied
+            // whole.
+            if bytes.iter().all(|&b| b >= b' ' && b != 0x7f) {
+                let body = chunk.trim_matches(' ');
+                if !body.is_empty() && memchr::memmem::find(body.as_bytes(), b"  ").is_none() {
+                    if body.len() < chunk.len() && chunk.starts_with(' ') && !self.text.is_empty() {
+                        self.pending_space = true;
+                    }
+                    self.before_word(&mut marked, source_offset);
+                    self.text.push_str(body);
+                    if chunk.ends_with(' ') {
+                        self.pending_space = true;
+                    }
+                    return;
+                }
+            }
             let mut i = 0;
             while i < bytes.len() {
                 if bytes[i] <= b' ' || bytes[i] == 0x7f {

@@ -32,9 +32,10 @@ pub struct ClauseNumber<'a> {
 
 /// Splits a leading clause number off `text`.
 pub fn split(text: &str) -> Option<ClauseNumber<'_>> {
-    let caps = NUMBER.captures(text)?;
-    let whole = caps.get(0)?;
-    let num = caps.get(1)?.as_str();
+    // `find`, not `captures`: the number is the match without its trailing white space, and a
+    // capturing search of a long paragraph costs far more than this anchored one.
+    let whole = NUMBER.find(text)?;
+    let num = whole.as_str().trim_end();
     let number = num.trim_end_matches([':', ' ']);
     let numeric = number.contains('.') && number.chars().next().is_some_and(|c| c.is_ascii_digit());
     let dotted = number.ends_with('.') && number.len() > 1 && !number.starts_with('(');
@@ -91,7 +92,13 @@ pub fn looks_like_title(text: &str) -> bool {
 
 /// A clause's lead-in title: "Security Incidents. Provider will …" → "Security Incidents".
 pub fn leading_title(text: &str) -> Option<&str> {
-    let end = text.find(". ")?;
+    // A title is at most 90 characters (`looks_like_title`): look no further for its end.
+    let mut window = text.len().min(128);
+    while !text.is_char_boundary(window) {
+        window -= 1;
+    }
+    let head = &text.as_bytes()[..window];
+    let end = memchr::memchr_iter(b'.', head).find(|&i| head.get(i + 1) == Some(&b' '))?;
     looks_like_title(&text[..end]).then(|| &text[..end])
 }
 
