@@ -95,6 +95,8 @@ pub struct Context<'a> {
     /// Each unit's own text and governing verb, built when a rule first judges the unit and
     /// shared by every other rule that judges it (rules run in parallel, hence `OnceLock`).
     views: Vec<OnceLock<UnitView>>,
+    /// A searcher for each defined term, with its definition unit.
+    definition_finders: Vec<(memchr::memmem::Finder<'a>, usize)>,
 }
 
 /// A candidate unit as every rule sees it: its own text (lead-in and clause) with term hits, and
@@ -153,6 +155,11 @@ impl<'a> Context<'a> {
             seg,
             parties,
             views: (0..seg.units.len()).map(|_| OnceLock::new()).collect(),
+            definition_finders: seg
+                .definitions
+                .iter()
+                .map(|(term, unit)| (memchr::memmem::Finder::new(term.as_str()), *unit))
+                .collect(),
         }
     }
 
@@ -251,11 +258,11 @@ impl<'a> Context<'a> {
     /// Definitions of the defined terms the text uses.
     fn definitions_for(&self, text: &str) -> Vec<usize> {
         let mut out = Vec::new();
-        for (term, u) in &self.seg.definitions {
+        for (finder, u) in &self.definition_finders {
             if out.len() >= 4 {
                 break;
             }
-            if text.contains(term.as_str()) {
+            if finder.find(text.as_bytes()).is_some() {
                 out.push(*u);
             }
         }

@@ -86,29 +86,27 @@ static ABBREVIATIONS: [&str; 22] = [
 pub fn sentence_ends(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
     let mut ends = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if (c == b'.' || c == b'?' || c == b'!') && i + 1 < b.len() && b[i + 1] == b' ' {
-            // Next word must start like a sentence.
-            let next = b.get(i + 2).copied().unwrap_or(b' ');
-            let starts =
-                next.is_ascii_uppercase() || next == b'"' || next == b'(' || next.is_ascii_digit();
-            if starts && c == b'.' {
-                // Guard abbreviations and numbers ("cl. 5", "No. 3", "12.3", "a.").
-                let word_start = text[..i].rfind([' ', '(']).map_or(0, |p| p + 1);
-                let word = text[word_start..i].to_ascii_lowercase();
-                let is_abbrev = ABBREVIATIONS.contains(&word.as_str())
-                    || (word.len() == 1 && word.chars().all(|ch| ch.is_ascii_alphabetic()))
-                    || (word_start == 0 && word.chars().all(|ch| ch.is_ascii_digit() || ch == '.'));
-                if !is_abbrev {
-                    ends.push(i + 1);
-                }
-            } else if starts {
+    for i in memchr::memchr3_iter(b'.', b'?', b'!', b) {
+        if b.get(i + 1) != Some(&b' ') {
+            continue;
+        }
+        // Next word must start like a sentence.
+        let next = b.get(i + 2).copied().unwrap_or(b' ');
+        let starts =
+            next.is_ascii_uppercase() || next == b'"' || next == b'(' || next.is_ascii_digit();
+        if starts && b[i] == b'.' {
+            // Guard abbreviations and numbers ("cl. 5", "No. 3", "12.3", "a.").
+            let word_start = memchr::memrchr2(b' ', b'(', &b[..i]).map_or(0, |p| p + 1);
+            let word = &text[word_start..i];
+            let is_abbrev = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+                || (word.len() == 1 && word.chars().all(|ch| ch.is_ascii_alphabetic()))
+                || (word_start == 0 && word.chars().all(|ch| ch.is_ascii_digit() || ch == '.'));
+            if !is_abbrev {
                 ends.push(i + 1);
             }
+        } else if starts {
+            ends.push(i + 1);
         }
-        i += 1;
     }
     ends.push(b.len());
     ends.dedup();
