@@ -134,7 +134,8 @@ impl Terms {
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
         let aut = &self.automaton;
-        let mut hits = Vec::new();
+        // About one hit per dozen bytes of contract text.
+        let mut hits = Vec::with_capacity(bytes.len() / 8);
         let mut previous_is_word = false;
         for (s, &b) in bytes.iter().enumerate() {
             let is_word = is_word_byte(b);
