@@ -58,6 +58,8 @@ struct Piece<'a> {
     own_offset: Option<usize>,
     /// The whole block this piece is, when it is one (its durations are cached per document).
     block: Option<usize>,
+    /// The candidate's own durations, cached per unit, when this piece is its own text.
+    own_durations: Option<&'a OnceLock<Vec<DurationMatch>>>,
 }
 
 /// The pieces of text of each scope of one candidate, built on first use and shared by all of the
@@ -68,6 +70,9 @@ struct Scopes<'t> {
     own_hits: &'t [Hit],
     /// Definition units whose terms the candidate uses.
     definitions: &'t [usize],
+    own_durations: &'t OnceLock<Vec<DurationMatch>>,
+    /// The first unfilled placeholder in the candidate's own text.
+    placeholder: Option<(usize, usize)>,
     unit: &'t Unit,
     sentence: std::cell::OnceCell<Vec<Piece<'t>>>,
     section: std::cell::OnceCell<Vec<Piece<'t>>>,
@@ -80,8 +85,14 @@ impl<'t> Scopes<'t> {
             Scope::Section => &self.section,
         };
         cell.get_or_init(|| {
-            self.ctx
-                .pieces(self.own, self.own_hits, self.definitions, self.unit, scope)
+            self.ctx.pieces(
+                self.own,
+                self.own_hits,
+                self.own_durations,
+                self.definitions,
+                self.unit,
+                scope,
+            )
         })
     }
 }
@@ -110,6 +121,10 @@ struct UnitView {
     fragment: bool,
     /// Definition units whose terms the text uses.
     definitions: Vec<usize>,
+    /// The first unfilled placeholder in the text.
+    placeholder: Option<(usize, usize)>,
+    /// The durations in the text, found when a rule first asks.
+    durations: OnceLock<Vec<DurationMatch>>,
 }
 
 static SECTION_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -176,6 +191,7 @@ impl<'a> Context<'a> {
                 && !names_a_party(&hits, self.lib)
                 && !has_finite_verb(&text);
             let definitions = self.definitions_for(&text);
+            let placeholder = quantity::find_placeholders(&text).first().copied();
             UnitView {
                 text,
                 hits,
@@ -183,6 +199,8 @@ impl<'a> Context<'a> {
                 gov,
                 fragment,
                 definitions,
+                placeholder,
+                durations: OnceLock::new(),
             }
         })
     }
@@ -273,6 +291,7 @@ impl<'a> Context<'a> {
         &'t self,
         own: &'t str,
         own_hits: &'t [Hit],
+        own_durations: &'t OnceLock<Vec<DurationMatch>>,
         definitions: &[usize],
         unit: &Unit,
         scope: Scope,
@@ -282,6 +301,7 @@ impl<'a> Context<'a> {
             hits: Cow::Borrowed(own_hits),
             own_offset: Some(0),
             block: None,
+            own_durations: Some(own_durations),
         }];
         for &d in definitions {
             if let Some(du) = self.seg.units.get(d) {
@@ -290,6 +310,7 @@ impl<'a> Context<'a> {
                     hits: Cow::Borrowed(self.seg.hits_in(du.span)),
                     own_offset: None,
                     block: None,
+                    own_durations: None,
                 });
             }
         }
@@ -312,6 +333,7 @@ impl<'a> Context<'a> {
                     hits: Cow::Borrowed(&self.seg.hits[bi]),
                     own_offset: None,
                     block: Some(bi),
+                    own_durations: None,
                 });
             }
             // The rest of the clause's own block.
@@ -321,6 +343,7 @@ impl<'a> Context<'a> {
                 hits: Cow::Borrowed(&self.seg.hits[unit.span.block]),
                 own_offset: None,
                 block: Some(unit.span.block),
+                own_durations: None,
             });
         }
         pieces
@@ -445,9 +468,12 @@ fn durations<'p>(
     };
     let mut out = Vec::new();
     for p in pieces {
-        let ds: Cow<[DurationMatch]> = match p.block {
-            Some(b) => Cow::Borrowed(seg.durations_of(b, p.text)),
-            None => Cow::Owned(quantity::find_durations(p.text)),
+        let ds: Cow<[DurationMatch]> = match (p.block, p.own_durations) {
+            (Some(b), _) => Cow::Borrowed(seg.durations_of(b, p.text)),
+            (None, Some(cell)) => {
+                Cow::Borrowed(cell.get_or_init(|| quantity::find_durations(p.text)))
+            }
+            (None, None) => Cow::Owned(quantity::find_durations(p.text)),
         };
         if ds.is_empty() {
             continue;
@@ -508,6 +534,7 @@ pub fn judge(
         view.clause_start,
         view.gov,
     );
+    let own_placeholder = view.placeholder;
     let mut reasons: Vec<Found> = Vec::new();
     let mut parameters = BTreeMap::new();
     let ignored = |name: &str| rule.ignore.contains(name);
@@ -590,6 +617,7 @@ pub fn judge(
         hits: Cow::Borrowed(own_hits),
         own_offset: Some(0),
         block: None,
+        own_durations: None,
     }];
     for (vocab, name, code, what) in universal {
         if ignored(name)
@@ -636,7 +664,7 @@ pub fn judge(
         }
     }
     if !ignored("placeholder") {
-        if let Some(&(s, e)) = quantity::find_placeholders(own).first() {
+        if let Some((s, e)) = own_placeholder {
             reasons.push(Found {
                 code: ReasonCode::Placeholder,
                 message: format!("unfilled placeholder '{}'", &own[s..e]),
@@ -651,6 +679,8 @@ pub fn judge(
         own,
         own_hits,
         definitions: &view.definitions,
+        own_durations: &view.durations,
+        placeholder: view.placeholder,
         unit,
         sentence: std::cell::OnceCell::new(),
         section: std::cell::OnceCell::new(),
@@ -755,6 +785,7 @@ fn evaluate(
     parameters: &mut BTreeMap<String, f64>,
 ) {
     let lib = ctx.lib;
+    let own_placeholder = scopes.placeholder;
     let scope_of = |scope: Scope| scopes.get(scope);
     let vague_time = lib.vocab_set("vague-time");
     match check {
@@ -802,7 +833,7 @@ fn evaluate(
                 }
             }
             if found.is_empty() {
-                if let Some(&(s, e)) = quantity::find_placeholders(own).first() {
+                if let Some((s, e)) = own_placeholder {
                     reasons.push(Found {
                         code: ReasonCode::Placeholder,
                         message: format!("deadline left as a placeholder '{}'", &own[s..e]),
@@ -935,7 +966,7 @@ fn evaluate(
                             quote: Some(q),
                             span: l.own_span(),
                         });
-                    } else if let Some(&(s, e)) = quantity::find_placeholders(own).first() {
+                    } else if let Some((s, e)) = own_placeholder {
                         reasons.push(Found {
                             code: ReasonCode::Placeholder,
                             message: format!("period left as a placeholder '{}'", &own[s..e]),
