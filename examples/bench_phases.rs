@@ -65,6 +65,11 @@ fn main() {
         })
         .sum();
     println!("block text: {:.1} MB", text_bytes as f64 / 1e6);
+    println!(
+        "terms: {} patterns, automaton {} KB",
+        lib.terms.pattern_count(),
+        lib.terms.automaton_bytes() / 1024
+    );
     // Warm up (regexes compile on first use), then mark the start of the measurement for
     // `valgrind --tool=callgrind --zero-before=bench_phases::measure_from_here`.
     for d in docs.iter().take(50) {
