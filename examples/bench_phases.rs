@@ -120,6 +120,18 @@ fn main() {
             .map(|d| Parties::detect(&d.document, &lib).supplier_aliases.len())
             .sum()
     });
+    let findings: Vec<_> = docs
+        .iter()
+        .map(|d| analyze(&d.document, d.source.as_deref(), &lib, &selection))
+        .collect();
+    time("json", &mut || {
+        let mut out = Vec::new();
+        for f in &findings {
+            serde_json::to_writer(&mut out, f).expect("serialise");
+            out.push(b'\n');
+        }
+        out.len()
+    });
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(1)
         .build()
