@@ -221,14 +221,8 @@ pub fn governing(text: &str, hits: &[Hit], lib: &Library, parties: &Parties) -> 
             }
         }
     }
-    // Most clauses name no party collectively: look for the phrases only where "part" occurs.
-    static PART: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
-        [
-            memchr::memmem::Finder::new("art"),
-            memchr::memmem::Finder::new("ART"),
-        ]
-    });
-    if PART.iter().any(|f| f.find(text.as_bytes()).is_some()) {
+    // Most clauses name no party collectively: look for the phrases only where "art" occurs.
+    if contains_art(text) {
         let lower = text.to_ascii_lowercase();
         for phrase in ["each party", "either party", "the parties", "both parties"] {
             for (i, _) in lower.match_indices(phrase) {
@@ -315,6 +309,16 @@ pub fn governing(text: &str, hits: &[Hit], lib: &Library, parties: &Parties) -> 
     }
 }
 
+/// Whether `text` contains "art" in any ASCII case ("Party", "PARTIES", "pArty").
+fn contains_art(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'r', b'R', b).any(|i| {
+        i > 0
+            && b[i - 1].eq_ignore_ascii_case(&b'a')
+            && b.get(i + 1).is_some_and(|c| c.eq_ignore_ascii_case(&b't'))
+    })
+}
+
 /// A party word can be a subject unless it modifies a noun ("Customer Data", "Supplier's systems").
 fn is_subject_position(text: &str, _start: usize, end: usize) -> bool {
     let rest = &text[end.min(text.len())..];
@@ -342,6 +346,27 @@ fn same_clause(text: &str, from: usize, to: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn art_in_any_case() {
+        for t in [
+            "Each Party",
+            "EACH PARTY",
+            "each pArty",
+            "the PaRTies",
+            "art",
+        ] {
+            assert!(contains_art(t), "{t}");
+        }
+        for t in ["", "a", "ar", "rt", "a rt", "Supplier shall"] {
+            assert!(!contains_art(t), "{t}");
+        }
+        // The collective subject is found whatever the case.
+        assert_eq!(
+            gov("EACH PaRTY shall notify the other.").subject,
+            Subject::Both
+        );
+    }
 
     fn gov(text: &str) -> Governing {
         let lib = Library::builtin().unwrap();
