@@ -70,7 +70,7 @@ impl BlockText {
             if bytes.iter().all(|&b| b >= b' ' && b != 0x7f) {
                 let body = chunk.trim_matches(' ');
                 if !body.is_empty() && memchr::memmem::find(body.as_bytes(), b"  ").is_none() {
-                    if body.len() < chunk.len() && chunk.starts_with(' ') && !self.text.is_empty() {
+                    if chunk.starts_with(' ') && !self.text.is_empty() {
                         self.pending_space = true;
                     }
                     self.before_word(&mut marked, source_offset);

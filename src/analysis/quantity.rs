@@ -418,9 +418,11 @@ static UNIT_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .expect("unit words automaton")
 });
 
-/// Compiles a pattern with Unicode off: `\\w`, `\\s`, `\\d` and case folding are ASCII, which
-/// keeps the lazy DFAs small (Unicode `\\w` under `(?i)` made them rebuild states constantly).
-/// Non-ASCII literals still match as UTF-8.
+/// Compiles a pattern with Unicode off: `\w`, `\s` and case folding are ASCII, which keeps the
+/// lazy DFAs small (Unicode `\w*` under `(?i)` made them rebuild states constantly). Normalised text
+/// has only ASCII white space, and the words these patterns name are English; where a pattern skips
+/// arbitrary words ("upon Société becoming aware"), it lets any non-ASCII character be part of a word: `(?:[\w']|(?u:[^\x00-\x7F]))`. The
+/// money and placeholder patterns keep Unicode throughout (currency signs, negated classes).
 fn ascii_regex(pattern: &str) -> Result<Regex, regex::Error> {
     regex::RegexBuilder::new(pattern).unicode(false).build()
 }
@@ -767,7 +769,7 @@ static CONNECTOR_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("connector re")
 });
 
-const TRIGGER_ALTS: &str = r"(?P<inv>complet\w*\s+(?:of\s+)?(?:its\s+|the\s+|such\s+|an?\s+|any\s+|Supplier's\s+)?(?:internal\s+|forensic\s+|initial\s+)?investigation|conclu\w*\s+(?:of\s+)?(?:its\s+|the\s+|such\s+|any\s+)?(?:internal\s+|forensic\s+)?investigation|investigation\s+(?:is\s+|has\s+been\s+)?(?:complete|completed|concluded)|determin\w*\s+that\s+(?:[\w']+\s+){0,3}(?:is|are|was|would\s+be)\s+(?:legally\s+)?required)|(?P<conf>confirm\w*|determin\w*|verif\w*|validat\w*|classif\w*|establish\w*)|(?P<aw>aware\w*|discover\w*|detect\w*|learn\w*|knew|know\w*|suspect\w*|suspicion|identif\w*)|(?P<req>request\w*|demand\w*|instruct\w*)|(?P<term>terminat\w*|expir\w*|cessation|end\s+of\s+the\s+(?:term|agreement|contract))";
+const TRIGGER_ALTS: &str = r"(?P<inv>complet\w*\s+(?:of\s+)?(?:its\s+|the\s+|such\s+|an?\s+|any\s+|Supplier's\s+)?(?:internal\s+|forensic\s+|initial\s+)?investigation|conclu\w*\s+(?:of\s+)?(?:its\s+|the\s+|such\s+|any\s+)?(?:internal\s+|forensic\s+)?investigation|investigation\s+(?:is\s+|has\s+been\s+)?(?:complete|completed|concluded)|determin\w*\s+that\s+(?:(?:[\w']|(?u:[^\x00-\x7F]))+\s+){0,3}(?:is|are|was|would\s+be)\s+(?:legally\s+)?required)|(?P<conf>confirm\w*|determin\w*|verif\w*|validat\w*|classif\w*|establish\w*)|(?P<aw>aware\w*|discover\w*|detect\w*|learn\w*|knew|know\w*|suspect\w*|suspicion|identif\w*)|(?P<req>request\w*|demand\w*|instruct\w*)|(?P<term>terminat\w*|expir\w*|cessation|end\s+of\s+the\s+(?:term|agreement|contract))";
 
 static TRIGGER_RE: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(&format!(r"(?i)(?-u:\b)(?:{TRIGGER_ALTS})(?-u:\b)")).expect("trigger re")
@@ -782,7 +784,7 @@ static OCCURRENCE_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// notify Customer within 72 hours".
 static TRIGGER_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(&format!(
-        r"(?i)(?-u:\b)(?:upon|after|following|once|on|when|promptly\s+after|immediately\s+after)\s+(?:[\w']+\s+){{0,3}}?(?:{TRIGGER_ALTS})(?-u:\b)"
+        r"(?i)(?-u:\b)(?:upon|after|following|once|on|when|promptly\s+after|immediately\s+after)\s+(?:(?:[\w']|(?u:[^\x00-\x7F]))+\s+){{0,3}}?(?:{TRIGGER_ALTS})(?-u:\b)"
     ))
     .expect("trigger before re")
 });
@@ -1324,8 +1326,8 @@ static MONEY_RE: LazyLock<Regex> = LazyLock::new(|| {
     let pat = format!(
         r"(?i)(?P<mul>(?P<fm>{B}{DIG}|{w})\s*(?:\(\s*(?P<fd>{DIG})\s*[x×]?\s*\)\s*)?(?:times|x|×)\s*(?:\(\s*(?P<fd2>{DIG})\s*[x×]\s*\)\s*)?(?:the\s+)?{fees}{paid}{period})|(?P<pct>(?P<pn>{B}{DIG}|{w})\s*(?:%|percent(?-u:\b)|per\s+cent(?-u:\b))\s*(?:\(\s*(?P<pd>{DIG})\s*%\s*\)\s*)?of\s+(?:the\s+)?{fees}{paid}{period})|(?P<feel>(?:the\s+)?(?:(?:total|aggregate|annual)\s+)?(?:fees|charges|amounts|sums)\s+(?:actually\s+)?(?:paid\s+(?:and|or|and/or)\s+payable|paid|payable){B}{period})|(?P<sym>(?P<s1>{sym})\s?(?P<n1>{DIG})(?P<m1>{mult})?(?-u:\b))|(?P<post>{B}(?P<n2>{DIG})(?P<m2>{mult})?\s*(?P<c2>USD|EUR|GBP|CHF|CAD|AUD|U\.?S\.?\s+dollars|dollars|euros?|pounds(?:\s+sterling)?)(?-u:\b))|(?P<words>(?P<w3>{w})\s+(?:(?:US|U\.S\.|United\s+States)\s+)?(?P<c3>dollars|euros?|pounds(?:\s+sterling)?)(?-u:\b)(?:\s*\(\s*(?P<ps>{sym})\s?(?P<pn3>{DIG})(?P<pm3>{mult})?\s*\))?)"
     );
-    // Unicode stays on for the currency signs; word characters are spelt out as ASCII.
-    Regex::new(&pat.replace(r"[\w']", "[A-Za-z0-9_']")).expect("money regex")
+    // Unicode stays on: currency signs, and names of any language ("paid to Müller").
+    Regex::new(&pat).expect("money regex")
 });
 
 fn currency_code(s: &str) -> String {
@@ -1934,6 +1936,17 @@ mod tests {
                 Awareness,
                 Some("aware"),
             ),
+            // Words of any language may stand between the connector and the trigger.
+            (
+                "Upon Société becoming aware of a Security Incident, Supplier shall notify Customer within 72 hours.",
+                Awareness,
+                Some("aware"),
+            ),
+            (
+                "within 72 hours after determining that notifying Behörden is required",
+                InvestigationComplete,
+                None,
+            ),
         ];
         for (text, want, trig) in cases {
             let d = find_durations(text);
@@ -2428,6 +2441,17 @@ mod tests {
             let got: Vec<f64> = find_percentages(text).into_iter().map(|x| x.1).collect();
             assert_eq!(&got, want, "{text}");
         }
+    }
+
+    #[test]
+    fn money_period_after_a_non_ascii_name() {
+        let t = "liability is capped at the fees paid to Müller in the preceding 12 months";
+        let m = find_money(t);
+        let m = m.first().expect("money");
+        assert_eq!(
+            &t[m.span.0..m.span.1],
+            "the fees paid to Müller in the preceding 12 months"
+        );
     }
 
     #[test]

@@ -32,8 +32,8 @@ pub struct ClauseNumber<'a> {
 
 /// Splits a leading clause number off `text`.
 pub fn split(text: &str) -> Option<ClauseNumber<'_>> {
-    // `find`, not `captures`: the number is the match without its trailing white space, and a
-    // capturing search of a long paragraph costs far more than this anchored one.
+    // `find`, not `captures`: the number is the match without its trailing white space, and the
+    // capture engine costs far more on a long paragraph than the plain search.
     let whole = NUMBER.find(text)?;
     let num = whole.as_str().trim_end();
     let number = num.trim_end_matches([':', ' ']);
@@ -92,7 +92,8 @@ pub fn looks_like_title(text: &str) -> bool {
 
 /// A clause's lead-in title: "Security Incidents. Provider will …" → "Security Incidents".
 pub fn leading_title(text: &str) -> Option<&str> {
-    // A title is at most 90 characters (`looks_like_title`): look no further for its end.
+    // A title is at most 90 bytes (`looks_like_title`), and normalised text has no run of white
+    // space before it: its end, if any, lies in the first 128 bytes.
     let mut window = text.len().min(128);
     while !text.is_char_boundary(window) {
         window -= 1;
