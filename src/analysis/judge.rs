@@ -66,13 +66,7 @@ struct Piece<'a> {
 /// rule's criteria.
 struct Scopes<'t> {
     ctx: &'t Context<'t>,
-    own: &'t str,
-    own_hits: &'t [Hit],
-    /// Definition units whose terms the candidate uses.
-    definitions: &'t [usize],
-    own_durations: &'t OnceLock<Vec<DurationMatch>>,
-    /// The first unfilled placeholder in the candidate's own text.
-    placeholder: Option<(usize, usize)>,
+    view: &'t UnitView,
     unit: &'t Unit,
     sentence: std::cell::OnceCell<Vec<Piece<'t>>>,
     section: std::cell::OnceCell<Vec<Piece<'t>>>,
@@ -84,16 +78,7 @@ impl<'t> Scopes<'t> {
             Scope::Sentence => &self.sentence,
             Scope::Section => &self.section,
         };
-        cell.get_or_init(|| {
-            self.ctx.pieces(
-                self.own,
-                self.own_hits,
-                self.own_durations,
-                self.definitions,
-                self.unit,
-                scope,
-            )
-        })
+        cell.get_or_init(|| self.ctx.pieces(self.view, self.unit, scope))
     }
 }
 
@@ -287,23 +272,15 @@ impl<'a> Context<'a> {
         out
     }
 
-    fn pieces<'t>(
-        &'t self,
-        own: &'t str,
-        own_hits: &'t [Hit],
-        own_durations: &'t OnceLock<Vec<DurationMatch>>,
-        definitions: &[usize],
-        unit: &Unit,
-        scope: Scope,
-    ) -> Vec<Piece<'t>> {
+    fn pieces<'t>(&'t self, view: &'t UnitView, unit: &Unit, scope: Scope) -> Vec<Piece<'t>> {
         let mut pieces = vec![Piece {
-            text: own,
-            hits: Cow::Borrowed(own_hits),
+            text: &view.text,
+            hits: Cow::Borrowed(&view.hits),
             own_offset: Some(0),
             block: None,
-            own_durations: Some(own_durations),
+            own_durations: Some(&view.durations),
         }];
-        for &d in definitions {
+        for &d in &view.definitions {
             if let Some(du) = self.seg.units.get(d) {
                 pieces.push(Piece {
                     text: span_text(self.doc, du.span),
@@ -676,11 +653,7 @@ pub fn judge(
 
     let scopes = Scopes {
         ctx,
-        own,
-        own_hits,
-        definitions: &view.definitions,
-        own_durations: &view.durations,
-        placeholder: view.placeholder,
+        view,
         unit,
         sentence: std::cell::OnceCell::new(),
         section: std::cell::OnceCell::new(),
@@ -785,7 +758,7 @@ fn evaluate(
     parameters: &mut BTreeMap<String, f64>,
 ) {
     let lib = ctx.lib;
-    let own_placeholder = scopes.placeholder;
+    let own_placeholder = scopes.view.placeholder;
     let scope_of = |scope: Scope| scopes.get(scope);
     let vague_time = lib.vocab_set("vague-time");
     match check {
