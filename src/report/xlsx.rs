@@ -361,7 +361,8 @@ impl WorkbookStream {
             self.start_matrix(Vec::new())?;
         }
         let n = self.columns.as_ref().map_or(0, Vec::len);
-        let last_col = FIXED + n as u16 - u16::from(n > 0);
+        // The fixed columns and one per requirement (none when no document could be read).
+        let last_col = FIXED + n as u16 - 1;
         let last_row = self.matrix_row.saturating_sub(1);
         let ws = self.wb.worksheet_from_index(MATRIX)?;
         ws.set_freeze_panes(1, 1)?;
@@ -621,7 +622,8 @@ mod tests {
         report.summary.skipped_by_kind.insert(".pdf".into(), 1);
         let book = to_bytes(&report).expect("workbook");
         let matrix = part(&book, "xl/worksheets/sheet2.xml");
-        assert!(matrix.contains("<autoFilter ref=\"A1:F3\"/>"), "{matrix}");
+        // The filter covers the five fixed columns, A to E, and nothing more.
+        assert!(matrix.contains("<autoFilter ref=\"A1:E3\"/>"), "{matrix}");
         assert!(!matrix.contains("<row r=\"4\""));
         let strings = part(&book, "xl/sharedStrings.xml");
         for s in ["a.docx", "b.md", "not a zip", "    skipped .pdf", "error"] {
