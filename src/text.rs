@@ -253,6 +253,32 @@ mod tests {
         assert_eq!(to_source_offset(&map, 8), Some(42));
     }
 
+    /// Chunks of space-separated ASCII words (copied whole) give the same text and source map as
+    /// the same chunks with a tab in them (copied word by word).
+    #[test]
+    fn whole_chunk_copy_equals_word_by_word() {
+        let chunks = [
+            " Supplier shall",
+            "notify ",
+            "  ",
+            "Customer  within",
+            " 72 hours.",
+            "x",
+        ];
+        let mut fast = BlockText::new();
+        let mut slow = BlockText::new();
+        for (i, c) in chunks.iter().enumerate() {
+            fast.push(c, i * 100);
+            slow.push(&c.replace(' ', "\t"), i * 100);
+        }
+        let (fast_text, fast_map) = fast.finish();
+        let (slow_text, slow_map) = slow.finish();
+        // Chunks join where no white space separates them (a text event may end inside a word).
+        assert_eq!(fast_text, "Supplier shallnotify Customer within 72 hours.x");
+        assert_eq!(fast_text, slow_text);
+        assert_eq!(fast_map, slow_map);
+    }
+
     #[test]
     fn line_index_counts_code_points() {
         let src = "ab\ncé d\n";
