@@ -616,8 +616,9 @@ pub fn judge(
     // subject ("… using AES-256. Supplier shall not be required to encrypt backups.").
     if !ignored("negated") && !reasons.iter().any(|r| r.code == ReasonCode::Negated) {
         let negation = lib.vocab_set("negation");
-        for (i, other) in ctx.seg.units.iter().enumerate() {
-            if i == unit_index || other.span.block != unit.span.block {
+        for i in ctx.seg.units_of_block(unit.span.block) {
+            let other = &ctx.seg.units[i];
+            if i == unit_index {
                 continue;
             }
             let hits = ctx.seg.hits_in(other.span);

@@ -327,6 +327,8 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
         .iter()
         .map(|u| u.lead.map(span_sets).unwrap_or_default())
         .collect();
+    // `units_of_block` relies on document order.
+    debug_assert!(units.windows(2).all(|w| w[0].span.block <= w[1].span.block));
     Segmented {
         durations,
         unit_sets,
@@ -390,6 +392,13 @@ fn trim_span(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
 }
 
 impl Segmented {
+    /// Indices of the units of block `block` (units are in document order).
+    pub fn units_of_block(&self, block: usize) -> std::ops::Range<usize> {
+        let lo = self.units.partition_point(|u| u.span.block < block);
+        let hi = self.units.partition_point(|u| u.span.block <= block);
+        lo..hi
+    }
+
     /// The durations in block `block` (whose text is `text`), found once per document.
     pub fn durations_of(&self, block: usize, text: &str) -> &[DurationMatch] {
         match self.durations.get(block) {
