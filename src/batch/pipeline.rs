@@ -13,6 +13,8 @@ struct Claims {
     next: usize,
     emitted: usize,
     cancelled: bool,
+    /// Workers waiting for the window to move.
+    waiting: usize,
 }
 
 /// Runs `work` over `items` on `threads` threads. `on_complete` sees each result as it completes (in
@@ -46,6 +48,7 @@ where
         next: 0,
         emitted: 0,
         cancelled: false,
+        waiting: 0,
     });
     let turn = Condvar::new();
     let (tx, rx) = mpsc::channel::<(usize, T)>();
@@ -61,30 +64,46 @@ where
                 c.next += 1;
                 return Some(i);
             }
+            c.waiting += 1;
             c = turn.wait(c).ok()?;
+            c.waiting -= 1;
+        }
+    };
+    // Wakes waiting workers, if there are any (a notification is a system call).
+    let release = |update: &dyn Fn(&mut Claims)| {
+        if let Ok(mut c) = claims.lock() {
+            update(&mut c);
+            if c.waiting > 0 {
+                drop(c);
+                turn.notify_all();
+            }
         }
     };
 
     let mut result = Ok(());
     std::thread::scope(|s| {
-        for _ in 0..threads.min(items.len()) {
-            let tx = tx.clone();
-            let (claim, work, on_panic, pool) = (&claim, &work, &on_panic, &pool);
-            s.spawn(move || {
-                while let Some(i) = claim() {
-                    // The whole job runs on the pool, so nested parallelism in the analysis also uses
-                    // at most `threads` threads.
-                    let out = pool.install(|| {
-                        catch_unwind(AssertUnwindSafe(|| work(i, &items[i])))
-                            .unwrap_or_else(|_| on_panic(i))
+        // The workers are long-lived jobs on the pool itself: each document is analysed on the
+        // thread that claimed it (no hand-over to the pool and back per document), and nested
+        // parallelism in the analysis uses the same `threads` threads.
+        let workers = threads.min(items.len());
+        let (claim, work, on_panic, pool) = (&claim, &work, &on_panic, &pool);
+        s.spawn(move || {
+            pool.scope(|scope| {
+                for _ in 0..workers {
+                    let tx = tx.clone();
+                    scope.spawn(move |_| {
+                        while let Some(i) = claim() {
+                            let out = catch_unwind(AssertUnwindSafe(|| work(i, &items[i])))
+                                .unwrap_or_else(|_| on_panic(i));
+                            if tx.send((i, out)).is_err() {
+                                break;
+                            }
+                        }
                     });
-                    if tx.send((i, out)).is_err() {
-                        break;
-                    }
                 }
             });
-        }
-        drop(tx);
+            // `tx` is dropped here, once every worker is done: the receiver then ends.
+        });
 
         let mut pending: BTreeMap<usize, T> = BTreeMap::new();
         let mut next_out = 0usize;
@@ -104,17 +123,11 @@ where
                 break;
             }
             if advanced {
-                if let Ok(mut c) = claims.lock() {
-                    c.emitted = next_out;
-                }
-                turn.notify_all();
+                release(&|c| c.emitted = next_out);
             }
         }
         if result.is_err() {
-            if let Ok(mut c) = claims.lock() {
-                c.cancelled = true;
-            }
-            turn.notify_all();
+            release(&|c| c.cancelled = true);
         }
         drop(rx);
     });
