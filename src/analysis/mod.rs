@@ -18,13 +18,34 @@ use parties::Parties;
 use rayon::prelude::*;
 use segment::Segmented;
 
-/// Analyses one document against the selected requirements. `source` is the file's text for text
-/// formats (used for line:column locations). Findings come in catalogue order.
+/// How the rules of one document are checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleParallelism {
+    /// In parallel on the current rayon pool: one large document uses every thread.
+    Parallel,
+    /// One after the other, on the calling thread: for batches, where documents already run in
+    /// parallel.
+    Sequential,
+}
+
+/// Analyses one document against the selected requirements, rules in parallel. `source` is the
+/// file's text for text formats (used for line:column locations). Findings come in catalogue order.
 pub fn analyze(
     doc: &Document,
     source: Option<&str>,
     lib: &Library,
     selection: &Selection,
+) -> Vec<Finding> {
+    analyze_with(doc, source, lib, selection, RuleParallelism::Parallel)
+}
+
+/// [`analyze`], with the rules checked as `rules` says. The findings are the same either way.
+pub fn analyze_with(
+    doc: &Document,
+    source: Option<&str>,
+    lib: &Library,
+    selection: &Selection,
+    rules: RuleParallelism,
 ) -> Vec<Finding> {
     let seg = segment::segment(doc, &lib.terms);
     let parties = Parties::detect(doc, lib);
@@ -35,17 +56,17 @@ pub fn analyze(
         source,
         lines: lines.as_ref(),
     };
-    // Rules run in parallel in chunks: enough to use both cores on one large document, little
-    // scheduling overhead in a batch (where documents already run in parallel).
-    selection
-        .entries
-        .par_iter()
-        .with_min_len(12)
-        .map(|sel| {
-            let rule = &lib.rules[sel.rule];
-            check_rule(&ctx, &locate, rule, sel)
-        })
-        .collect()
+    let check = |sel: &Selected| check_rule(&ctx, &locate, &lib.rules[sel.rule], sel);
+    match rules {
+        // In chunks: enough to use both cores on one large document, little scheduling overhead.
+        RuleParallelism::Parallel => selection
+            .entries
+            .par_iter()
+            .with_min_len(12)
+            .map(check)
+            .collect(),
+        RuleParallelism::Sequential => selection.entries.iter().map(check).collect(),
+    }
 }
 
 /// Turns block spans into evidence locations.

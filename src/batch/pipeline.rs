@@ -1,7 +1,8 @@
-//! The parallel, ordered pipeline: `threads` workers analyse inputs on a dedicated rayon pool while the
-//! calling thread receives results and hands them on in input order. A window bounds how far workers
-//! may run ahead of the oldest result not yet handed on, so memory stays flat however many inputs.
+//! The parallel, ordered pipeline: `threads` workers analyse inputs while the calling thread receives
+//! results and hands them on in input order. A window bounds how far workers may run ahead of the
+//! oldest result not yet handed on, so memory stays flat however many inputs.
 
+use crate::analysis::RuleParallelism;
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{mpsc, Condvar, Mutex};
@@ -21,6 +22,11 @@ struct Claims {
 /// completion order, e.g. for progress); `emit` receives every result in input order. A panic in `work`
 /// becomes `on_panic(index)`'s result, so one bad input never stops the run. The first error of `emit`
 /// stops the workers and is returned.
+///
+/// `work` is told how the rules of one item may run. With at least as many items as threads, every
+/// thread has its own item: each worker runs its items start to finish on its own thread, rules in
+/// sequence (no hand-over between threads per item). With fewer items than threads, each item runs
+/// on a rayon pool of `threads` threads so its rules can use the idle ones.
 pub fn run_ordered<I, T, W, P, C, E>(
     items: &[I],
     threads: usize,
@@ -32,18 +38,24 @@ pub fn run_ordered<I, T, W, P, C, E>(
 where
     I: Sync,
     T: Send,
-    W: Fn(usize, &I) -> T + Sync,
+    W: Fn(usize, &I, RuleParallelism) -> T + Sync,
     P: Fn(usize) -> T + Sync,
     C: FnMut(&T),
     E: FnMut(T) -> std::io::Result<()>,
 {
     let threads = threads.max(1);
     let window = threads * WINDOW_PER_THREAD;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .thread_name(|i| format!("clauselint-worker-{i}"))
-        .build()
-        .map_err(std::io::Error::other)?;
+    let pool = if items.len() < threads {
+        Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .thread_name(|i| format!("clauselint-worker-{i}"))
+                .build()
+                .map_err(std::io::Error::other)?,
+        )
+    } else {
+        None
+    };
     let claims = Mutex::new(Claims {
         next: 0,
         emitted: 0,
@@ -79,31 +91,35 @@ where
             }
         }
     };
+    let run_one = |i: usize| -> T {
+        let guarded = |rules| {
+            catch_unwind(AssertUnwindSafe(|| work(i, &items[i], rules)))
+                .unwrap_or_else(|_| on_panic(i))
+        };
+        match &pool {
+            Some(pool) => pool.install(|| guarded(RuleParallelism::Parallel)),
+            None => guarded(RuleParallelism::Sequential),
+        }
+    };
 
     let mut result = Ok(());
     std::thread::scope(|s| {
-        // The workers are long-lived jobs on the pool itself: each document is analysed on the
-        // thread that claimed it (no hand-over to the pool and back per document), and nested
-        // parallelism in the analysis uses the same `threads` threads.
-        let workers = threads.min(items.len());
-        let (claim, work, on_panic, pool) = (&claim, &work, &on_panic, &pool);
-        s.spawn(move || {
-            pool.scope(|scope| {
-                for _ in 0..workers {
-                    let tx = tx.clone();
-                    scope.spawn(move |_| {
-                        while let Some(i) = claim() {
-                            let out = catch_unwind(AssertUnwindSafe(|| work(i, &items[i])))
-                                .unwrap_or_else(|_| on_panic(i));
-                            if tx.send((i, out)).is_err() {
-                                break;
-                            }
+        for w in 0..threads.min(items.len()) {
+            let tx = tx.clone();
+            let (claim, run_one) = (&claim, &run_one);
+            std::thread::Builder::new()
+                .name(format!("clauselint-work-{w}"))
+                .spawn_scoped(s, move || {
+                    while let Some(i) = claim() {
+                        if tx.send((i, run_one(i))).is_err() {
+                            break;
                         }
-                    });
-                }
-            });
-            // `tx` is dropped here, once every worker is done: the receiver then ends.
-        });
+                    }
+                })
+                .map_err(|e| result = Err(e))
+                .ok();
+        }
+        drop(tx);
 
         let mut pending: BTreeMap<usize, T> = BTreeMap::new();
         let mut next_out = 0usize;
@@ -147,7 +163,7 @@ mod tests {
             run_ordered(
                 &items,
                 threads,
-                |_, x| {
+                |_, x, _| {
                     // Uneven work so completion order differs from input order.
                     let mut h = *x;
                     for _ in 0..((x * 7919) % 2000) {
@@ -177,7 +193,7 @@ mod tests {
         let r = run_ordered(
             &items,
             2,
-            |_, x| {
+            |_, x, _| {
                 if *x == 7 {
                     panic!("boom");
                 }
@@ -203,7 +219,7 @@ mod tests {
         let r = run_ordered(
             &items,
             2,
-            |_, x| *x,
+            |_, x, _| *x,
             |_| 0,
             |_| {},
             |_| {

@@ -20,10 +20,12 @@ pub fn check_file(
     lib: &Library,
     selection: &Selection,
     limits: &Limits,
+    rules: analysis::RuleParallelism,
 ) -> DocumentReport {
     match ingest::read_path(path, limits) {
         Ok(ing) => {
-            let findings = analysis::analyze(&ing.document, ing.source.as_deref(), lib, selection);
+            let findings =
+                analysis::analyze_with(&ing.document, ing.source.as_deref(), lib, selection, rules);
             DocumentReport::ok(shown, ing.document.format.as_str(), ing.sha256, findings)
         }
         Err(e) => DocumentReport::error(shown, e.to_string()),
@@ -36,10 +38,18 @@ pub fn check_input(
     lib: &Library,
     selection: &Selection,
     limits: &Limits,
+    rules: analysis::RuleParallelism,
 ) -> DocumentReport {
     match &input.error {
         Some(e) => DocumentReport::error(input.shown.clone(), e.clone()),
-        None => check_file(&input.path, input.shown.clone(), lib, selection, limits),
+        None => check_file(
+            &input.path,
+            input.shown.clone(),
+            lib,
+            selection,
+            limits,
+            rules,
+        ),
     }
 }
 
@@ -81,7 +91,7 @@ pub fn check_all(
     let r = batch::run_ordered(
         &found.inputs,
         opts.threads,
-        |_, input| check_input(input, lib, selection, &opts.limits),
+        |_, input, rules| check_input(input, lib, selection, &opts.limits, rules),
         |i| panicked(&found.inputs[i]),
         |d: &DocumentReport| progress.inc(d.error.is_some()),
         |d| {
@@ -141,7 +151,7 @@ where
     let r = batch::run_ordered(
         &found.inputs,
         opts.threads,
-        |_, input| checked(check_input(input, lib, selection, &opts.limits)),
+        |_, input, rules| checked(check_input(input, lib, selection, &opts.limits, rules)),
         |i| checked(panicked(&found.inputs[i])),
         |c: &Checked<P>| progress.inc(c.error.is_some()),
         |c| {
