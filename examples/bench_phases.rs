@@ -1,4 +1,4 @@
-//! Phase benchmark (not a test): reads every Markdown, text and DOCX file under a directory into
+//! Phase benchmark (not a test): reads the files `clauselint check DIR` would analyse into
 //! memory, then times each phase of the pipeline over all of them in one thread — reading into a
 //! document, the term pass, segmentation, party detection and the full analysis — and prints MB/s.
 //! `cargo run --release --example bench_phases [DIR] [ROUNDS]`
@@ -23,27 +23,11 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let dir = args.next().unwrap_or_else(|| "../shared/corpus".into());
     let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(3);
-    let mut files = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(&dir)];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if matches!(
-                p.extension().and_then(|x| x.to_str()),
-                Some("md" | "docx" | "txt")
-            ) {
-                if let Ok(bytes) = std::fs::read(&p) {
-                    files.push((p, bytes));
-                }
-            }
-        }
-    }
-    files.sort();
+    // The files `clauselint check DIR` would analyse, in its order.
+    let files: Vec<_> = clauselint::cli::check::expand_inputs(&[std::path::PathBuf::from(&dir)])
+        .into_iter()
+        .filter_map(|(p, _)| std::fs::read(&p).ok().map(|bytes| (p, bytes)))
+        .collect();
     let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
     let lib = Library::builtin().expect("built-in library");
     let selection = lib.select(&["baseline".to_string()]).expect("baseline");
