@@ -67,7 +67,7 @@ impl BlockText {
             let bytes = chunk.as_bytes();
             // Commonest of all: words separated by single spaces, no other white space. Copied
             // whole.
-            if bytes.iter().all(|&b| b >= b' ' && b != 0x7f) {
+            if is_printable_ascii(bytes) {
                 let body = chunk.trim_matches(' ');
                 if !body.is_empty() && memchr::memmem::find(body.as_bytes(), b"  ").is_none() {
                     if chunk.starts_with(' ') && !self.text.is_empty() {
@@ -175,6 +175,14 @@ impl BlockText {
     }
 }
 
+/// Whether every byte is printable ASCII (space to `~`). No early exit, so the loop vectorises:
+/// most chunks pass, and this check ran over every byte of every contract.
+fn is_printable_ascii(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .fold(true, |ok, &b| ok & (b.wrapping_sub(b' ') < 0x5f))
+}
+
 /// Maps a byte offset in a block's normalised text to a byte offset in the source, using the block's
 /// source map. Within a chunk the offset is carried over one to one (exact for ASCII text).
 pub fn to_source_offset(map: &[SourcePoint], text_offset: usize) -> Option<usize> {
@@ -277,6 +285,18 @@ mod tests {
         assert_eq!(fast_text, "Supplier shallnotify Customer within 72 hours.x");
         assert_eq!(fast_text, slow_text);
         assert_eq!(fast_map, slow_map);
+    }
+
+    #[test]
+    fn printable_ascii_is_space_to_tilde() {
+        for b in 0..=255u8 {
+            assert_eq!(
+                is_printable_ascii(&[b'a', b, b'z']),
+                (b' '..=b'~').contains(&b),
+                "byte {b:#04x}"
+            );
+        }
+        assert!(is_printable_ascii(b""));
     }
 
     #[test]

@@ -180,7 +180,8 @@ pub fn stream_jsonl(
     out: &mut dyn Write,
 ) -> std::io::Result<i32> {
     let render = |d: DocumentReport| {
-        let mut line = Vec::with_capacity(4096);
+        // A line is 20–60 KB for a typical contract: room for most without regrowing.
+        let mut line = Vec::with_capacity(64 * 1024);
         crate::report::json::write_line(&mut line, &d)?;
         Ok(line)
     };

@@ -16,7 +16,9 @@ pub fn write(out: &mut dyn Write, report: &Report) -> std::io::Result<()> {
 }
 
 /// Writes one document as one line of JSON.
-pub fn write_line(out: &mut dyn Write, doc: &DocumentReport) -> std::io::Result<()> {
+/// Generic over the writer so that, into a `Vec<u8>`, serde_json's many small writes compile to
+/// plain appends rather than one dynamic call each.
+pub fn write_line<W: Write + ?Sized>(out: &mut W, doc: &DocumentReport) -> std::io::Result<()> {
     serde_json::to_writer(&mut *out, doc)?;
     writeln!(out)
 }
