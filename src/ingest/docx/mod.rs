@@ -155,10 +155,13 @@ impl<'a> Package<'a> {
                 limit,
             });
         }
+        // The buffer is zeroed once when first filled: size it to the part (most parts are a few
+        // KB), not 64 KiB for each of a package's dozen parts.
+        let capacity = (file.size().saturating_add(1)).clamp(512, 64 * 1024) as usize;
         let (limited, exceeded) = Limited::new(file, limit);
         let src = PartSource {
             part: name,
-            reader: BufReader::with_capacity(64 * 1024, limited),
+            reader: BufReader::with_capacity(capacity, limited),
             exceeded,
             limit,
         };
