@@ -247,6 +247,15 @@ pub fn stream_xlsx(
     let (totals, code) = stream(found, lib, selection, opts, fail_on, Ok, |d| {
         book.document(&d).map_err(workbook_error)
     })?;
+    let cut = book.rows_cut();
+    for (sheet, n) in [("Matrix", cut.matrix), ("Findings", cut.findings)] {
+        if n > 0 {
+            eprintln!(
+                "clauselint: warning: the workbook's {sheet} sheet is full: {n} rows not shown \
+                 (use --format csv or jsonl for every row)"
+            );
+        }
+    }
     let wb = book.finish(&totals).map_err(workbook_error)?;
     Ok((wb, code))
 }

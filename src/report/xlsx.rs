@@ -162,6 +162,10 @@ pub struct WorkbookStream {
     waiting: Vec<String>,
     matrix_row: u32,
     findings_row: u32,
+    /// Rows per sheet, the header included: Excel's limit, [`MAX_ROWS`] (lower in tests).
+    max_rows: u32,
+    /// Rows that did not fit under `max_rows`, per sheet.
+    rows_cut: RowsCut,
     worst: Vec<Ranked>,
     /// The first unreadable documents (path, error), and how many there are in all.
     errors: Vec<(String, String)>,
@@ -191,6 +195,8 @@ impl WorkbookStream {
             waiting: Vec::new(),
             matrix_row: 1,
             findings_row: 1,
+            max_rows: MAX_ROWS,
+            rows_cut: RowsCut::default(),
             worst: Vec::new(),
             errors: Vec::new(),
             error_count: 0,
@@ -259,7 +265,8 @@ impl WorkbookStream {
 
     fn matrix_error_row(&mut self, path: String) -> Result<(), XlsxError> {
         let row = self.matrix_row;
-        if row >= MAX_ROWS {
+        if row >= self.max_rows {
+            self.rows_cut.matrix += 1;
             return Ok(());
         }
         let n = self.columns.as_ref().map_or(0, Vec::len);
@@ -287,7 +294,8 @@ impl WorkbookStream {
                 }] += 1;
             }
         }
-        if row >= MAX_ROWS {
+        if row >= self.max_rows {
+            self.rows_cut.matrix += 1;
             return Ok(());
         }
         let ws = self.wb.worksheet_from_index(MATRIX)?;
@@ -329,8 +337,9 @@ impl WorkbookStream {
         let ws = self.wb.worksheet_from_index(FINDINGS)?;
         for f in d.findings.iter().filter(|f| f.status != Status::Satisfied) {
             let row = self.findings_row;
-            if row >= MAX_ROWS {
-                break;
+            if row >= self.max_rows {
+                self.rows_cut.findings += 1;
+                continue;
             }
             let ev = f.evidence.first();
             let level = match f.level {
@@ -352,6 +361,11 @@ impl WorkbookStream {
             self.findings_row += 1;
         }
         Ok(())
+    }
+
+    /// Rows left out so far because a sheet was full.
+    pub fn rows_cut(&self) -> RowsCut {
+        self.rows_cut
     }
 
     /// Closes the Matrix and Findings sheets and writes the Summary from the run's totals; the
@@ -381,10 +395,25 @@ impl WorkbookStream {
                 errors: &self.errors,
                 error_count: self.error_count,
                 columns: self.columns.as_deref().unwrap_or(&[]),
+                rows_cut: self.rows_cut,
+                max_rows: self.max_rows,
             },
             &self.styles,
         )?;
         Ok(self.wb)
+    }
+}
+
+/// Rows left out of the Matrix and Findings sheets because a sheet holds at most [`MAX_ROWS`].
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct RowsCut {
+    pub matrix: u64,
+    pub findings: u64,
+}
+
+impl RowsCut {
+    pub fn any(&self) -> bool {
+        self.matrix > 0 || self.findings > 0
     }
 }
 
@@ -396,6 +425,8 @@ struct Summary<'a> {
     errors: &'a [(String, String)],
     error_count: usize,
     columns: &'a [Column],
+    rows_cut: RowsCut,
+    max_rows: u32,
 }
 
 /// Skipped kinds, most frequent first (ties by name).
@@ -453,6 +484,21 @@ fn summary_sheet(ws: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(),
         ws.write_string_with_format(row, 0, format!("    skipped {kind}"), &st.subtitle)?;
         ws.write_number_with_format(row, 1, n, &st.number)?;
         row += 1;
+    }
+    // A sheet holds at most max_rows rows: say so where the reader starts, never cut silently.
+    for (sheet, n) in [
+        ("Matrix", s.rows_cut.matrix),
+        ("Findings", s.rows_cut.findings),
+    ] {
+        if n > 0 {
+            let note = format!(
+                "{sheet} sheet: {n} rows not shown (a sheet holds {} rows); \
+                 --format csv or jsonl lists them all",
+                s.max_rows
+            );
+            ws.write_string_with_format(row, 0, note, &st.error)?;
+            row += 1;
+        }
     }
 
     // Worst documents: most required requirements missing, then missing, then weak.
@@ -607,6 +653,49 @@ mod tests {
             .read_to_string(&mut text)
             .expect("read");
         text
+    }
+
+    #[test]
+    fn rows_beyond_the_sheet_limit_are_counted_and_announced() {
+        let lib = crate::library::Library::builtin().expect("library");
+        let selection = lib.select(&["baseline".to_string()]).expect("baseline");
+        let doc = crate::ingest::read_bytes(
+            b"# Security\n\nSupplier shall notify Customer promptly of any Security Incident.\n",
+            true,
+            &crate::ingest::Limits::default(),
+        )
+        .expect("read");
+        let findings = crate::analysis::analyze(&doc.document, None, &lib, &selection);
+        let open = findings
+            .iter()
+            .filter(|f| f.status != Status::Satisfied)
+            .count() as u64;
+        assert!(open > 3, "a thin contract leaves findings open");
+        let tool = crate::report::Tool::clauselint();
+        let mut book = WorkbookStream::new(&tool, &["baseline".to_string()]).expect("book");
+        book.max_rows = 4; // the header and three rows
+        for name in ["a.md", "b.md", "c.md", "d.md", "e.md"] {
+            let d = DocumentReport::ok(name.into(), "markdown", String::new(), findings.clone());
+            book.document(&d).expect("document");
+        }
+        // Matrix: five documents, room for three. Findings: five times `open`, room for three.
+        let cut = book.rows_cut();
+        assert_eq!(
+            cut,
+            RowsCut {
+                matrix: 2,
+                findings: 5 * open - 3
+            }
+        );
+        let mut wb = book.finish(&RunSummary::default()).expect("finish");
+        let bytes = wb.save_to_buffer().expect("save");
+        let strings = part(&bytes, "xl/sharedStrings.xml");
+        assert!(
+            strings.contains("Matrix sheet: 2 rows not shown (a sheet holds 4 rows)"),
+            "{strings}"
+        );
+        assert!(strings.contains(&format!("Findings sheet: {} rows not shown", 5 * open - 3)));
+        assert!(!part(&bytes, "xl/worksheets/sheet3.xml").contains("<row r=\"5\""));
     }
 
     #[test]
