@@ -32,9 +32,10 @@ fn classify_uri(uri: &str) -> Ns {
     }
 }
 
-/// At most this many namespace declarations in scope at once (Word declares 30 to 160 on a part's
-/// root); more is a malformed or hostile part.
-const MAX_NAMESPACE_BINDINGS: usize = 4096;
+/// At most this many namespace declarations in scope at once, as quick-xml's own guard: Word
+/// declares about 35 on a part's root, and a redlined paragraph redeclares one or two. A lookup
+/// that misses the cache scans them all, so this also bounds the work per tag of a hostile part.
+const MAX_NAMESPACE_BINDINGS: usize = 128;
 
 /// The namespaces in scope while one part is read, as far as the readers care: which [`Ns`] an
 /// element's prefix is bound to. quick-xml's `NsReader` resolves every element against the whole
