@@ -3,7 +3,7 @@
 
 use crate::ingest::{IngestError, Limits};
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::{PrefixDeclaration, QName};
+use quick_xml::name::{NamespaceError, PrefixDeclaration, QName};
 use quick_xml::Reader;
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -32,6 +32,9 @@ fn classify_uri(uri: &str) -> Ns {
     }
 }
 
+const XML_NAMESPACE: &str = "http://www.w3.org/XML/1998/namespace";
+const XMLNS_NAMESPACE: &str = "http://www.w3.org/2000/xmlns/";
+
 /// At most this many namespace declarations in scope at once, as quick-xml's own guard: Word
 /// declares about 35 on a part's root, and a redlined paragraph redeclares one or two. A lookup
 /// that misses the cache scans them all, so this also bounds the work per tag of a hostile part.
@@ -53,32 +56,58 @@ struct Scopes {
 }
 
 impl Scopes {
-    /// Records the `xmlns` and `xmlns:p` attributes of an element opened at `depth`.
-    fn declare(&mut self, depth: usize, e: &BytesStart<'_>) -> Result<(), &'static str> {
+    /// Records the `xmlns` and `xmlns:p` attributes of an element opened at `depth`, with the checks
+    /// and errors of quick-xml's `NamespaceResolver` (the reserved `xml` and `xmlns` prefixes and
+    /// namespaces, the limit).
+    fn declare(&mut self, depth: usize, e: &BytesStart<'_>) -> Result<(), NamespaceError> {
         if !e.attributes_raw().contains("xmlns") {
             return Ok(());
         }
         for a in e.attributes().with_checks(false) {
             let Ok(a) = a else { break };
+            let value = a.value.as_ref();
+            // `xmlns:=""` is stored like a default declaration, as quick-xml does.
             let prefix = match a.key.as_namespace_binding() {
-                Some(PrefixDeclaration::Default) => "",
-                Some(PrefixDeclaration::Named(p)) => p,
                 None => continue,
+                Some(PrefixDeclaration::Default) => "",
+                Some(PrefixDeclaration::Named("xml")) => {
+                    if value != XML_NAMESPACE {
+                        return Err(NamespaceError::InvalidXmlPrefixBind(value.to_string()));
+                    }
+                    // Bound already, and takes no place.
+                    continue;
+                }
+                Some(PrefixDeclaration::Named("xmlns")) => {
+                    return Err(NamespaceError::InvalidXmlnsPrefixBind(value.to_string()));
+                }
+                Some(PrefixDeclaration::Named(p)) => {
+                    if value == XML_NAMESPACE {
+                        return Err(NamespaceError::InvalidPrefixForXml(p.to_string()));
+                    }
+                    if value == XMLNS_NAMESPACE {
+                        return Err(NamespaceError::InvalidPrefixForXmlns(p.to_string()));
+                    }
+                    p
+                }
             };
             if self.bindings.len() >= MAX_NAMESPACE_BINDINGS {
-                return Err("too many namespace declarations");
+                return Err(NamespaceError::TooManyBindings(MAX_NAMESPACE_BINDINGS));
             }
             self.bindings
-                .push((depth, prefix.to_string(), classify_uri(&a.value)));
+                .push((depth, prefix.to_string(), classify_uri(value)));
             self.last_ns = None;
         }
         Ok(())
     }
 
     /// The namespace of an element name: its prefix's binding, or the default namespace for an
-    /// unprefixed name; [`Ns::Other`] when unbound.
+    /// unprefixed name; [`Ns::Other`] when unbound (an empty prefix, as in `<:p>`, is never bound).
     fn resolve(&mut self, name: QName<'_>) -> Ns {
-        let prefix = name.prefix().map_or("", |p| p.into_inner());
+        let prefix = match name.prefix() {
+            None => "",
+            Some(p) if p.into_inner().is_empty() => return Ns::Other,
+            Some(p) => p.into_inner(),
+        };
         if let Some(ns) = self.last_ns {
             if self.last_prefix == prefix {
                 return ns;
@@ -261,9 +290,14 @@ pub(crate) fn drive<R: BufRead, H: Handler>(
     loop {
         buf.clear();
         let ev = xml.read_event_into(&mut buf).map_err(err)?;
-        let bad_namespaces = |message: &str| IngestError::Xml {
-            part: part.to_string(),
-            message: message.to_string(),
+        // quick-xml's own messages, as when its `NsReader` checked the declarations, except that
+        // the limit is ours (its message names an API to raise it).
+        let bad_namespaces = |e: NamespaceError| match e {
+            NamespaceError::TooManyBindings(n) => IngestError::Xml {
+                part: part.to_string(),
+                message: format!("more than {n} namespace declarations in scope"),
+            },
+            e => err(quick_xml::Error::Namespace(e)),
         };
         match ev {
             Event::Start(e) => {
@@ -442,9 +476,61 @@ mod tests {
             .map(|i| format!(" xmlns:p{i}=\"urn:{i}\""))
             .collect();
         let err = elements(&format!("<a{decls}/>")).unwrap_err();
-        assert!(
-            err.to_string().contains("too many namespace declarations"),
-            "{err}"
+        assert_eq!(
+            err.to_string(),
+            "malformed XML in p: more than 128 namespace declarations in scope"
+        );
+        // The `xml` prefix bound to its own namespace takes no place.
+        let decls: String = (0..MAX_NAMESPACE_BINDINGS)
+            .map(|i| format!(" xmlns:p{i}=\"urn:{i}\""))
+            .collect();
+        let xml = format!("<a{decls} xmlns:xml=\"{XML_NAMESPACE}\"><b/></a>");
+        assert!(elements(&xml).is_ok());
+    }
+
+    #[test]
+    fn reserved_prefixes_and_namespaces_cannot_be_rebound() {
+        for (decl, message) in [
+            (
+                r#"xmlns:xml="urn:x""#,
+                "the namespace prefix 'xml' cannot be bound to 'urn:x'",
+            ),
+            (
+                r#"xmlns:xmlns="urn:x""#,
+                "the namespace prefix 'xmlns' cannot be bound to 'urn:x'",
+            ),
+            (
+                r#"xmlns:q="http://www.w3.org/XML/1998/namespace""#,
+                "the namespace prefix 'q' cannot be bound to 'http://www.w3.org/XML/1998/namespace'",
+            ),
+            (
+                r#"xmlns:q="http://www.w3.org/2000/xmlns/""#,
+                "the namespace prefix 'q' cannot be bound to 'http://www.w3.org/2000/xmlns/'",
+            ),
+        ] {
+            let err = elements(&format!("<r><a {decl}/></r>")).unwrap_err();
+            assert_eq!(err.to_string(), format!("malformed XML in p: {message}"));
+        }
+    }
+
+    #[test]
+    fn an_empty_prefix_is_never_bound() {
+        // `<:p>` has an empty prefix, not none; `xmlns:=` declares like `xmlns=` (as quick-xml).
+        let starts = |xml: &str| -> Vec<Ns> {
+            elements(xml)
+                .expect("read")
+                .into_iter()
+                .filter(|e| e.0 == '<')
+                .map(|e| e.1)
+                .collect()
+        };
+        assert_eq!(
+            starts(&format!(r#"<r xmlns="{W_URI}"><:p/><p/></r>"#)),
+            [Ns::W, Ns::Other, Ns::W]
+        );
+        assert_eq!(
+            starts(&format!(r#"<r xmlns:="{W_URI}"><:p/><p/></r>"#)),
+            [Ns::W, Ns::Other, Ns::W]
         );
     }
 
