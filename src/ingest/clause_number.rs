@@ -39,6 +39,10 @@ fn may_start_with_number(text: &[u8]) -> bool {
     let Some(&first) = text.first() else {
         return false;
     };
+    // The regex folds case by Unicode rules ("ſection" is "section"): leave any non-ASCII start to it.
+    if !text[..text.len().min(16)].is_ascii() {
+        return true;
+    }
     if first.is_ascii_digit() || matches!(first, b'(' | b'I' | b'V' | b'X') {
         return true;
     }
@@ -197,6 +201,12 @@ mod tests {
             NUMBER_WORDS
                 .iter()
                 .map(|w| format!("{} 5 Title", w.to_uppercase())),
+        );
+        // Unicode case folding: the long s is an s.
+        texts.extend(
+            NUMBER_WORDS
+                .iter()
+                .map(|w| format!("{} 5 Title", w.replace('s', "\u{17F}"))),
         );
         let mut numbers = 0;
         for t in &texts {
