@@ -247,7 +247,7 @@ pub fn stream_xlsx(
     let (totals, code) = stream(found, lib, selection, opts, fail_on, Ok, |d| {
         book.document(&d).map_err(workbook_error)
     })?;
-    let cut = book.rows_cut();
+    let (wb, cut) = book.finish(&totals).map_err(workbook_error)?;
     for (sheet, n) in [("Matrix", cut.matrix), ("Findings", cut.findings)] {
         if n > 0 {
             eprintln!(
@@ -256,7 +256,6 @@ pub fn stream_xlsx(
             );
         }
     }
-    let wb = book.finish(&totals).map_err(workbook_error)?;
     Ok((wb, code))
 }
 

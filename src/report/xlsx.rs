@@ -104,7 +104,7 @@ pub fn to_bytes(report: &Report) -> Result<Vec<u8>, XlsxError> {
     for d in &report.documents {
         book.document(d)?;
     }
-    book.finish(&report.summary)?.save_to_buffer()
+    book.finish(&report.summary)?.0.save_to_buffer()
 }
 
 /// A requirement column with how many documents miss, weaken and satisfy it.
@@ -213,6 +213,9 @@ impl WorkbookStream {
                 }
                 if self.columns.is_some() {
                     self.matrix_error_row(clip(&d.path))?;
+                } else if self.matrix_row as usize + self.waiting.len() >= self.max_rows as usize {
+                    // Past the sheet's end already: counted, not kept.
+                    self.rows_cut.matrix += 1;
                 } else {
                     self.waiting.push(clip(&d.path));
                 }
@@ -363,14 +366,9 @@ impl WorkbookStream {
         Ok(())
     }
 
-    /// Rows left out so far because a sheet was full.
-    pub fn rows_cut(&self) -> RowsCut {
-        self.rows_cut
-    }
-
     /// Closes the Matrix and Findings sheets and writes the Summary from the run's totals; the
-    /// workbook is then ready to save.
-    pub fn finish(mut self, totals: &RunSummary) -> Result<Workbook, XlsxError> {
+    /// workbook is then ready to save. Also returns how many rows did not fit in their sheet.
+    pub fn finish(mut self, totals: &RunSummary) -> Result<(Workbook, RowsCut), XlsxError> {
         if self.columns.is_none() {
             self.start_matrix(Vec::new())?;
         }
@@ -400,7 +398,7 @@ impl WorkbookStream {
             },
             &self.styles,
         )?;
-        Ok(self.wb)
+        Ok((self.wb, self.rows_cut))
     }
 }
 
@@ -678,8 +676,8 @@ mod tests {
             let d = DocumentReport::ok(name.into(), "markdown", String::new(), findings.clone());
             book.document(&d).expect("document");
         }
+        let (mut wb, cut) = book.finish(&RunSummary::default()).expect("finish");
         // Matrix: five documents, room for three. Findings: five times `open`, room for three.
-        let cut = book.rows_cut();
         assert_eq!(
             cut,
             RowsCut {
@@ -687,7 +685,6 @@ mod tests {
                 findings: 5 * open - 3
             }
         );
-        let mut wb = book.finish(&RunSummary::default()).expect("finish");
         let bytes = wb.save_to_buffer().expect("save");
         let strings = part(&bytes, "xl/sharedStrings.xml");
         assert!(
@@ -696,6 +693,36 @@ mod tests {
         );
         assert!(strings.contains(&format!("Findings sheet: {} rows not shown", 5 * open - 3)));
         assert!(!part(&bytes, "xl/worksheets/sheet3.xml").contains("<row r=\"5\""));
+    }
+
+    #[test]
+    fn unreadable_documents_beyond_the_limit_are_counted_before_any_header() {
+        let tool = crate::report::Tool::clauselint();
+        let mut book = WorkbookStream::new(&tool, &["baseline".to_string()]).expect("book");
+        book.max_rows = 4;
+        for i in 0..6 {
+            book.document(&DocumentReport::error(
+                format!("{i}.docx"),
+                "not a zip".into(),
+            ))
+            .expect("document");
+        }
+        // Rows 1 to 3 wait for the header; the other three are counted, not kept.
+        assert_eq!(book.waiting.len(), 3);
+        let (mut wb, cut) = book.finish(&RunSummary::default()).expect("finish");
+        assert_eq!(
+            cut,
+            RowsCut {
+                matrix: 3,
+                findings: 0
+            }
+        );
+        let bytes = wb.save_to_buffer().expect("save");
+        let strings = part(&bytes, "xl/sharedStrings.xml");
+        assert!(
+            strings.contains("Matrix sheet: 3 rows not shown"),
+            "{strings}"
+        );
     }
 
     #[test]
