@@ -248,13 +248,11 @@ pub fn stream_xlsx(
         book.document(&d).map_err(workbook_error)
     })?;
     let (wb, cut) = book.finish(&totals).map_err(workbook_error)?;
-    for (sheet, n) in [("Matrix", cut.matrix), ("Findings", cut.findings)] {
-        if n > 0 {
-            eprintln!(
-                "clauselint: warning: the workbook's {sheet} sheet is full: {n} rows not shown \
-                 (use --format csv or jsonl for every row)"
-            );
-        }
+    for (sheet, n) in cut.by_sheet() {
+        eprintln!(
+            "clauselint: warning: the workbook's {sheet} sheet is full: {n} rows not shown \
+             (use --format csv or jsonl for every row)"
+        );
     }
     Ok((wb, code))
 }

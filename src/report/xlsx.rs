@@ -410,8 +410,11 @@ pub struct RowsCut {
 }
 
 impl RowsCut {
-    pub fn any(&self) -> bool {
-        self.matrix > 0 || self.findings > 0
+    /// (sheet name, rows left out) for each sheet that was cut.
+    pub fn by_sheet(&self) -> impl Iterator<Item = (&'static str, u64)> {
+        [("Matrix", self.matrix), ("Findings", self.findings)]
+            .into_iter()
+            .filter(|&(_, n)| n > 0)
     }
 }
 
@@ -484,19 +487,14 @@ fn summary_sheet(ws: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(),
         row += 1;
     }
     // A sheet holds at most max_rows rows: say so where the reader starts, never cut silently.
-    for (sheet, n) in [
-        ("Matrix", s.rows_cut.matrix),
-        ("Findings", s.rows_cut.findings),
-    ] {
-        if n > 0 {
-            let note = format!(
-                "{sheet} sheet: {n} rows not shown (a sheet holds {} rows); \
-                 --format csv or jsonl lists them all",
-                s.max_rows
-            );
-            ws.write_string_with_format(row, 0, note, &st.error)?;
-            row += 1;
-        }
+    for (sheet, n) in s.rows_cut.by_sheet() {
+        let note = format!(
+            "{sheet} sheet: {n} rows not shown (a sheet holds {} rows); \
+             --format csv or jsonl lists them all",
+            s.max_rows
+        );
+        ws.write_string_with_format(row, 0, note, &st.error)?;
+        row += 1;
     }
 
     // Worst documents: most required requirements missing, then missing, then weak.
