@@ -117,144 +117,123 @@ struct Checked<P> {
     payload: std::io::Result<P>,
 }
 
-/// Checks all inputs in parallel and hands each result on in input order as it completes, through
-/// the pipeline's bounded window, so memory does not grow with the number of inputs. `prepare` runs
-/// on the worker thread (e.g. rendering the document's bytes); `emit` receives what it made, in input
-/// order. Prints the error line of each unreadable document, keeps the gate and the run's totals.
-/// Returns the totals (with the walk's skipped counts) and the exit code.
-pub fn stream<P, R, E>(
-    found: &Discovered,
-    lib: &Library,
-    selection: &Selection,
-    opts: &BatchOptions,
-    fail_on: FailOn,
-    prepare: R,
-    mut emit: E,
-) -> std::io::Result<(RunSummary, i32)>
-where
-    P: Send,
-    R: Fn(DocumentReport) -> std::io::Result<P> + Sync,
-    E: FnMut(P) -> std::io::Result<()>,
-{
-    let progress = Progress::new(found.inputs.len() as u64, opts.progress);
-    let mut gate = Gate::new(fail_on);
-    let mut totals = RunSummary::default();
-    let checked = |d: DocumentReport| {
-        let failed_required = failed_required(&d);
-        Checked {
-            error: d.error.as_ref().map(|e| (d.path.clone(), e.clone())),
-            statuses: d.summary,
-            failed_required,
-            payload: prepare(d),
-        }
-    };
-    let r = batch::run_ordered(
-        &found.inputs,
-        opts.threads,
-        |_, input, rules| checked(check_input(input, lib, selection, &opts.limits, rules)),
-        |i| checked(panicked(&found.inputs[i])),
-        |c: &Checked<P>| progress.inc(c.error.is_some()),
-        |c| {
-            if let Some((path, e)) = &c.error {
-                progress.suspend(|| eprintln!("clauselint: {path}: {e}"));
+/// A batch whose report is streamed: the inputs, the rules, how to run and what fails the run.
+#[derive(Clone, Copy)]
+pub struct StreamedRun<'a> {
+    pub found: &'a Discovered,
+    pub lib: &'a Library,
+    pub selection: &'a Selection,
+    pub opts: &'a BatchOptions,
+    pub fail_on: FailOn,
+}
+
+impl StreamedRun<'_> {
+    /// Checks all inputs in parallel and hands each result on in input order as it completes,
+    /// through the pipeline's bounded window, so memory does not grow with the number of inputs.
+    /// `prepare` runs on the worker thread (e.g. rendering the document's bytes); `emit` receives
+    /// what it made, in input order. Prints the error line of each unreadable document, keeps the
+    /// gate and the run's totals. Returns the totals (with the walk's skipped counts) and the exit
+    /// code.
+    pub fn stream<P, R, E>(&self, prepare: R, mut emit: E) -> std::io::Result<(RunSummary, i32)>
+    where
+        P: Send,
+        R: Fn(DocumentReport) -> std::io::Result<P> + Sync,
+        E: FnMut(P) -> std::io::Result<()>,
+    {
+        let StreamedRun {
+            found,
+            lib,
+            selection,
+            opts,
+            fail_on,
+        } = *self;
+        let progress = Progress::new(found.inputs.len() as u64, opts.progress);
+        let mut gate = Gate::new(fail_on);
+        let mut totals = RunSummary::default();
+        let checked = |d: DocumentReport| {
+            let failed_required = failed_required(&d);
+            Checked {
+                error: d.error.as_ref().map(|e| (d.path.clone(), e.clone())),
+                statuses: d.summary,
+                failed_required,
+                payload: prepare(d),
             }
-            gate.observe_parts(c.error.is_some(), c.failed_required);
-            totals.count(c.error.is_some(), &c.statuses);
-            emit(c.payload?)
-        },
-    );
-    progress.finish();
-    r?;
-    totals.skipped = found.skipped.total();
-    totals.skipped_by_kind = found.skipped.0.clone();
-    Ok((totals, gate.code()))
-}
-
-/// Streams one JSON line per document, in input order, as results complete. Returns the exit code.
-pub fn stream_jsonl(
-    found: &Discovered,
-    lib: &Library,
-    selection: &Selection,
-    opts: &BatchOptions,
-    fail_on: FailOn,
-    out: &mut dyn Write,
-) -> std::io::Result<i32> {
-    let render = |d: DocumentReport| {
-        // A line is 20–60 KB for a typical contract: room for most without regrowing.
-        let mut line = Vec::with_capacity(64 * 1024);
-        crate::report::json::write_line(&mut line, &d)?;
-        Ok(line)
-    };
-    let (_, code) = stream(found, lib, selection, opts, fail_on, render, |line| {
-        out.write_all(&line)
-    })?;
-    out.flush()?;
-    Ok(code)
-}
-
-/// Streams the JSON report: the head, each document as it completes (in input order), then the
-/// summary. The same bytes as the collected report. Returns the exit code.
-pub fn stream_json(
-    found: &Discovered,
-    lib: &Library,
-    selection: &Selection,
-    opts: &BatchOptions,
-    fail_on: FailOn,
-    out: &mut dyn Write,
-) -> std::io::Result<i32> {
-    let tool = crate::report::Tool::clauselint();
-    let mut json = JsonStream::begin(out, SCHEMA_VERSION, &tool, &selection.profiles)?;
-    let render = |d: DocumentReport| JsonStream::render(&d);
-    let (totals, code) = stream(found, lib, selection, opts, fail_on, render, |doc| {
-        json.document(out, &doc)
-    })?;
-    json.finish(out, &totals)?;
-    out.flush()?;
-    Ok(code)
-}
-
-/// Streams the CSV report: the header, then each document's rows as it completes (in input order).
-/// Returns the exit code.
-pub fn stream_csv(
-    found: &Discovered,
-    lib: &Library,
-    selection: &Selection,
-    opts: &BatchOptions,
-    fail_on: FailOn,
-    out: &mut dyn Write,
-) -> std::io::Result<i32> {
-    crate::report::csv::write_header(out)?;
-    let render = |d: DocumentReport| crate::report::csv::render(&d);
-    let (_, code) = stream(found, lib, selection, opts, fail_on, render, |rows| {
-        out.write_all(&rows)
-    })?;
-    out.flush()?;
-    Ok(code)
-}
-
-/// Builds the workbook as results complete (in input order): the Matrix and Findings rows go to
-/// temporary files, the Summary is written at the end. Returns the workbook, ready to save, and the
-/// exit code.
-pub fn stream_xlsx(
-    found: &Discovered,
-    lib: &Library,
-    selection: &Selection,
-    opts: &BatchOptions,
-    fail_on: FailOn,
-) -> std::io::Result<(rust_xlsxwriter::Workbook, i32)> {
-    let tool = crate::report::Tool::clauselint();
-    let mut book = WorkbookStream::new(&tool, &selection.profiles).map_err(workbook_error)?;
-    let (totals, code) = stream(found, lib, selection, opts, fail_on, Ok, |d| {
-        book.document(&d).map_err(workbook_error)
-    })?;
-    let (wb, cut) = book.finish(&totals).map_err(workbook_error)?;
-    for (sheet, n) in cut.by_sheet() {
-        eprintln!(
-            "clauselint: warning: the workbook's {sheet} sheet is full: {n} rows not shown \
-             (use --format csv or jsonl for every row)"
+        };
+        let r = batch::run_ordered(
+            &found.inputs,
+            opts.threads,
+            |_, input, rules| checked(check_input(input, lib, selection, &opts.limits, rules)),
+            |i| checked(panicked(&found.inputs[i])),
+            |c: &Checked<P>| progress.inc(c.error.is_some()),
+            |c| {
+                if let Some((path, e)) = &c.error {
+                    progress.suspend(|| eprintln!("clauselint: {path}: {e}"));
+                }
+                gate.observe_parts(c.error.is_some(), c.failed_required);
+                totals.count(c.error.is_some(), &c.statuses);
+                emit(c.payload?)
+            },
         );
+        progress.finish();
+        r?;
+        totals.skipped = found.skipped.total();
+        totals.skipped_by_kind = found.skipped.0.clone();
+        Ok((totals, gate.code()))
     }
-    Ok((wb, code))
+
+    /// Streams one JSON line per document, in input order, as results complete. Returns the exit
+    /// code.
+    pub fn jsonl(&self, out: &mut dyn Write) -> std::io::Result<i32> {
+        let render = |d: DocumentReport| {
+            // A line is 20–60 KB for a typical contract: room for most without regrowing.
+            let mut line = Vec::with_capacity(64 * 1024);
+            crate::report::json::write_line(&mut line, &d)?;
+            Ok(line)
+        };
+        let (_, code) = self.stream(render, |line| out.write_all(&line))?;
+        out.flush()?;
+        Ok(code)
+    }
+
+    /// Streams the JSON report: the head, each document as it completes (in input order), then the
+    /// summary. The same bytes as the collected report. Returns the exit code.
+    pub fn json(&self, out: &mut dyn Write) -> std::io::Result<i32> {
+        let tool = crate::report::Tool::clauselint();
+        let mut json = JsonStream::begin(out, SCHEMA_VERSION, &tool, &self.selection.profiles)?;
+        let render = |d: DocumentReport| JsonStream::render(&d);
+        let (totals, code) = self.stream(render, |doc| json.document(out, &doc))?;
+        json.finish(out, &totals)?;
+        out.flush()?;
+        Ok(code)
+    }
+
+    /// Streams the CSV report: the header, then each document's rows as it completes (in input
+    /// order). Returns the exit code.
+    pub fn csv(&self, out: &mut dyn Write) -> std::io::Result<i32> {
+        crate::report::csv::write_header(out)?;
+        let render = |d: DocumentReport| crate::report::csv::render(&d);
+        let (_, code) = self.stream(render, |rows| out.write_all(&rows))?;
+        out.flush()?;
+        Ok(code)
+    }
+
+    /// Builds the workbook as results complete (in input order): the Matrix and Findings rows go to
+    /// temporary files, the Summary is written at the end. Returns the workbook, ready to save, and
+    /// the exit code.
+    pub fn xlsx(&self) -> std::io::Result<(rust_xlsxwriter::Workbook, i32)> {
+        let tool = crate::report::Tool::clauselint();
+        let mut book =
+            WorkbookStream::new(&tool, &self.selection.profiles).map_err(workbook_error)?;
+        let (totals, code) = self.stream(Ok, |d| book.document(&d).map_err(workbook_error))?;
+        let (wb, cut) = book.finish(&totals).map_err(workbook_error)?;
+        for (sheet, n) in cut.by_sheet() {
+            eprintln!(
+                "clauselint: warning: the workbook's {sheet} sheet is full: {n} rows not shown \
+             (use --format csv or jsonl for every row)"
+            );
+        }
+        Ok((wb, code))
+    }
 }
 
 /// A workbook error as an I/O error that says what failed.

@@ -435,15 +435,21 @@ fn run_check_streamed(
     batch: &check::BatchOptions,
     out: &mut dyn Write,
 ) -> std::io::Result<i32> {
-    let fail_on = args.fail_on;
+    let run = check::StreamedRun {
+        found,
+        lib,
+        selection,
+        opts: batch,
+        fail_on: args.fail_on,
+    };
     let write = |w: &mut dyn Write| match args.format {
-        ReportFormat::Json => check::stream_json(found, lib, selection, batch, fail_on, w),
-        ReportFormat::Csv => check::stream_csv(found, lib, selection, batch, fail_on, w),
-        _ => check::stream_jsonl(found, lib, selection, batch, fail_on, w),
+        ReportFormat::Json => run.json(w),
+        ReportFormat::Csv => run.csv(w),
+        _ => run.jsonl(w),
     };
     let Some(path) = &args.output else {
         if args.format == ReportFormat::Xlsx {
-            let (mut wb, code) = check::stream_xlsx(found, lib, selection, batch, fail_on)?;
+            let (mut wb, code) = run.xlsx()?;
             let bytes = wb.save_to_buffer().map_err(check::workbook_error)?;
             out.write_all(&bytes)?;
             out.flush()?;
@@ -454,7 +460,7 @@ fn run_check_streamed(
     };
     let written = check::AtomicFile::create(path).and_then(|mut file| {
         let code = if args.format == ReportFormat::Xlsx {
-            let (mut wb, code) = check::stream_xlsx(found, lib, selection, batch, fail_on)?;
+            let (mut wb, code) = run.xlsx()?;
             wb.save_to_writer(file.file())
                 .map_err(check::workbook_error)?;
             code
