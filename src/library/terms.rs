@@ -1,14 +1,10 @@
-//! Term sets and the one Aho-Corasick automaton that finds every term of every rule and vocabulary
-//! in a single pass. Terms match case-insensitively at word starts; a term ending in `*` matches as a
-//! prefix ("encrypt*" → "encrypted"), any other term only as whole words.
+//! Term sets and the one trie that finds every term of every rule and vocabulary in a single pass.
+//! Terms match case-insensitively (ASCII) at word starts; a term ending in `*` matches as a prefix
+//! ("encrypt*" → "encrypted"), any other term only as whole words.
 //!
-//! Because a term can only begin where a word begins, the automaton is anchored: it is walked from
-//! each word start until it dies, rather than scanned over every byte with every overlapping
-//! match reported (most of which would start inside a word and be thrown away).
+//! Because a term can only begin where a word begins, the trie is walked from each word start
+//! until it dies: no failure links, no overlapping matches that start inside a word.
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
 use std::collections::HashMap;
 
 /// Identifies one list of terms (a rule's locate group, a criterion's terms, a vocabulary).
@@ -66,26 +62,7 @@ impl TermsBuilder {
     }
 
     pub fn build(self) -> Result<Terms, String> {
-        // The contiguous NFA, dense near the root: 334 KB against the DFA's 6.6 MB. It executes
-        // more instructions but waits less on memory: in a full analysis both took the same time
-        // (docs/design.md), and the smaller one leaves the cache to the rest of the work.
-        let automaton = NFA::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .dense_depth(2)
-            .prefilter(false)
-            .build(&self.patterns)
-            .map_err(|e| e.to_string())?;
-        let start = automaton
-            .start_state(Anchored::Yes)
-            .map_err(|e| e.to_string())?;
-        let mut first_byte = [false; 256];
-        for p in &self.patterns {
-            if let Some(&b) = p.as_bytes().first() {
-                first_byte[b.to_ascii_lowercase() as usize] = true;
-                first_byte[b.to_ascii_uppercase() as usize] = true;
-            }
-        }
+        let trie = Trie::new(&self.patterns)?;
         // One entry per set and pattern (a term listed both as a word and as a prefix in one set
         // matches as a prefix), in set order, so hits come out sorted without sorting.
         let owners = self
@@ -104,9 +81,7 @@ impl TermsBuilder {
             })
             .collect();
         Ok(Terms {
-            automaton,
-            start,
-            first_byte,
+            trie,
             owners,
             set_names: self.set_names,
             patterns: self.patterns,
@@ -114,14 +89,146 @@ impl TermsBuilder {
     }
 }
 
-/// The compiled automaton over all terms.
+/// Marks a trie state that ends no pattern.
+const NO_PATTERN: u32 = u32::MAX;
+
+/// The terms as a trie with a dense transition table over byte classes.
+///
+/// Because every walk is anchored at a word start, no failure transitions are needed: a state is a
+/// prefix of some term, and a byte that extends no term leads to the dead state 0. States are
+/// numbered breadth first, so the short prefixes that nearly every word walks through share the
+/// first rows of the table and stay in cache. A row is one cache line's worth of `u16` per class,
+/// padded to a power of two so a step is a shift, an or and a load, with no branch on the kind of
+/// state (docs/design.md has the measurements against `aho-corasick`'s automata).
+#[derive(Debug, Clone)]
+struct Trie {
+    /// Byte → class; 0 for bytes that occur in no term. ASCII letters of either case share a class.
+    class: [u8; 256],
+    /// log2 of the row length.
+    shift: u32,
+    /// `next[(state << shift) | class]`: the state after that byte; 0 is dead, 1 the root. The
+    /// [`Trie::MATCH`] bit is set on states that spell out a pattern, so a walk reads
+    /// `pattern_at` only when it has a match.
+    next: Vec<u16>,
+    /// The pattern each state spells out, or [`NO_PATTERN`].
+    pattern_at: Vec<u32>,
+}
+
+impl Trie {
+    const DEAD: u16 = 0;
+    const ROOT: u16 = 1;
+    const MATCH: u16 = 0x8000;
+    const ID: u16 = 0x7fff;
+
+    fn new(patterns: &[String]) -> Result<Trie, String> {
+        // Classes are numbered with the bytes of running text first (space, letters, then the
+        // punctuation inside words), so a walk through words reads only the first cache line
+        // of each 128-byte row.
+        let mut used = [false; 256];
+        for p in patterns {
+            for &b in p.as_bytes() {
+                used[b.to_ascii_lowercase() as usize] = true;
+            }
+        }
+        let common = b" abcdefghijklmnopqrstuvwxyz-'./";
+        let order = common
+            .iter()
+            .copied()
+            .chain((0..=255u8).filter(|b| !common.contains(b)));
+        let mut class = [0u8; 256];
+        let mut classes = 0usize;
+        for b in order.filter(|&b| used[b as usize]) {
+            classes += 1;
+            if classes > 255 {
+                return Err("terms use more than 255 distinct bytes".into());
+            }
+            class[b as usize] = classes as u8;
+            class[b.to_ascii_uppercase() as usize] = classes as u8;
+        }
+        // Build the trie with sorted child lists, then number its states breadth first.
+        struct Node {
+            children: Vec<(u8, usize)>,
+            pattern: u32,
+        }
+        let mut nodes = vec![Node {
+            children: Vec::new(),
+            pattern: NO_PATTERN,
+        }];
+        for (pid, p) in patterns.iter().enumerate() {
+            let mut at = 0;
+            for &b in p.as_bytes() {
+                let c = class[b as usize];
+                at = match nodes[at].children.iter().find(|&&(k, _)| k == c) {
+                    Some(&(_, child)) => child,
+                    None => {
+                        nodes.push(Node {
+                            children: Vec::new(),
+                            pattern: NO_PATTERN,
+                        });
+                        let child = nodes.len() - 1;
+                        nodes[at].children.push((c, child));
+                        child
+                    }
+                };
+            }
+            nodes[at].pattern = pid as u32;
+        }
+        // State ids: 0 dead, then breadth-first order from the root (1).
+        if nodes.len() + 1 > Self::ID as usize {
+            return Err(format!(
+                "terms form {} trie states, more than the {} supported",
+                nodes.len(),
+                Self::ID - 1
+            ));
+        }
+        let mut order = Vec::with_capacity(nodes.len());
+        let mut id = vec![0u16; nodes.len()];
+        order.push(0usize);
+        id[0] = Self::ROOT;
+        let mut head = 0;
+        while head < order.len() {
+            let n = order[head];
+            head += 1;
+            let mut children = nodes[n].children.clone();
+            children.sort_unstable();
+            for (_, child) in children {
+                id[child] = (order.len() + 1) as u16;
+                order.push(child);
+            }
+        }
+        let shift = (classes + 1).next_power_of_two().trailing_zeros();
+        let states = nodes.len() + 1;
+        let mut next = vec![Self::DEAD; states << shift];
+        let mut pattern_at = vec![NO_PATTERN; states];
+        for (n, node) in nodes.iter().enumerate() {
+            let from = id[n] as usize;
+            pattern_at[from] = node.pattern;
+            for &(c, child) in &node.children {
+                let flag = if nodes[child].pattern == NO_PATTERN {
+                    0
+                } else {
+                    Self::MATCH
+                };
+                next[(from << shift) | c as usize] = id[child] | flag;
+            }
+        }
+        Ok(Trie {
+            class,
+            shift,
+            next,
+            pattern_at,
+        })
+    }
+
+    fn memory_usage(&self) -> usize {
+        self.next.len() * 2 + self.pattern_at.len() * 4 + self.class.len()
+    }
+}
+
+/// The compiled trie over all terms.
 #[derive(Debug, Clone)]
 pub struct Terms {
-    automaton: NFA,
-    /// The anchored start state of `automaton`.
-    start: StateID,
-    /// Bytes (either case) that some term begins with: no walk starts anywhere else.
-    first_byte: [bool; 256],
+    trie: Trie,
     owners: Vec<Vec<(SetId, bool)>>,
     set_names: Vec<String>,
     patterns: Vec<String>,
@@ -135,7 +242,8 @@ impl Terms {
     /// Every term hit in `text`, sorted by position, then end, then set.
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
-        let aut = &self.automaton;
+        let trie = &self.trie;
+        let root_row = (Trie::ROOT as usize) << trie.shift;
         // About one hit per dozen bytes of contract text; room for more.
         let mut hits = Vec::with_capacity(bytes.len() / 8);
         let mut previous_is_word = false;
@@ -144,40 +252,32 @@ impl Terms {
             // A term starts at a word start, or anywhere if it begins with a non-word character.
             let may_start = !previous_is_word || !is_word;
             previous_is_word = is_word;
-            if !may_start || !self.first_byte[b as usize] {
+            if !may_start {
                 continue;
             }
-            let mut sid = self.start;
-            for (e, &next) in bytes.iter().enumerate().skip(s) {
-                sid = aut.next_state(Anchored::Yes, sid, next);
-                if !aut.is_special(sid) {
-                    continue;
-                }
-                if aut.is_dead(sid) {
-                    break;
-                }
-                if !aut.is_match(sid) {
-                    continue;
-                }
-                let end = e + 1;
-                for i in 0..aut.match_len(sid) {
-                    let pid = aut.match_pattern(sid, i);
-                    // Match states also carry the terms that are suffixes of this one.
-                    if end - aut.pattern_len(pid) != s {
-                        continue;
-                    }
+            let mut state = trie.next[root_row | trie.class[b as usize] as usize];
+            let mut e = s + 1;
+            while state != Trie::DEAD {
+                if state & Trie::MATCH != 0 {
+                    let pid = trie.pattern_at[(state & Trie::ID) as usize];
                     let ends_word =
-                        end == bytes.len() || !is_word_byte(bytes[end]) || !is_word_byte(next);
-                    for &(set, prefix) in &self.owners[pid.as_usize()] {
+                        e == bytes.len() || !is_word_byte(bytes[e]) || !is_word_byte(bytes[e - 1]);
+                    for &(set, prefix) in &self.owners[pid as usize] {
                         if prefix || ends_word {
                             hits.push(Hit {
                                 set,
                                 start: s as u32,
-                                end: end as u32,
+                                end: e as u32,
                             });
                         }
                     }
                 }
+                let Some(&next) = bytes.get(e) else {
+                    break;
+                };
+                state = trie.next[(((state & Trie::ID) as usize) << trie.shift)
+                    | trie.class[next as usize] as usize];
+                e += 1;
             }
         }
         debug_assert!(hits.windows(2).all(|w| w[0] < w[1]));
@@ -196,13 +296,18 @@ impl Terms {
         self.set_names.len()
     }
 
-    /// Heap bytes of the automaton.
+    /// Bytes of the trie's tables.
     pub fn automaton_bytes(&self) -> usize {
-        self.automaton.memory_usage()
+        self.trie.memory_usage()
     }
 
     pub fn pattern_count(&self) -> usize {
         self.patterns.len()
+    }
+
+    /// The distinct patterns, normalised and lowercased (prefix terms without their `*`).
+    pub fn patterns(&self) -> &[String] {
+        &self.patterns
     }
 }
 
