@@ -91,8 +91,105 @@ pub struct Context<'a> {
     /// Each unit's own text and governing verb, built when a rule first judges the unit and
     /// shared by every other rule that judges it (rules run in parallel, hence `OnceLock`).
     views: Vec<OnceLock<UnitView>>,
-    /// A searcher for each defined term, with its definition unit.
-    definition_finders: Vec<(memchr::memmem::Finder<'a>, usize)>,
+    /// The document's defined terms, to find those a unit uses.
+    definitions: DefinedTerms,
+}
+
+/// The defined terms of one document, and for each definition (in document order) its term and its
+/// unit. Most units use none of the document's few dozen terms, so before searching for a term the
+/// text is tested for the term's first and last two bytes in a small bit set of the text's byte
+/// pairs.
+struct DefinedTerms {
+    terms: Vec<DefinedTerm>,
+    /// (index into `terms`, defining unit)
+    entries: Vec<(usize, usize)>,
+}
+
+struct DefinedTerm {
+    finder: memchr::memmem::Finder<'static>,
+    /// Bit positions in [`PairBits`] of the term's first and last two bytes (None if shorter).
+    pairs: Option<(usize, usize)>,
+}
+
+/// A 4,096-bit set of the byte pairs of a text (hashed; a term whose pairs are absent is absent).
+struct PairBits([u64; 64]);
+
+impl PairBits {
+    fn position(a: u8, b: u8) -> usize {
+        (((a as usize) << 5) ^ b as usize) & 4095
+    }
+
+    fn of(text: &[u8]) -> PairBits {
+        let mut bits = [0u64; 64];
+        for w in text.windows(2) {
+            let p = Self::position(w[0], w[1]);
+            bits[p >> 6] |= 1 << (p & 63);
+        }
+        PairBits(bits)
+    }
+
+    fn has(&self, p: usize) -> bool {
+        self.0[p >> 6] & (1 << (p & 63)) != 0
+    }
+}
+
+impl DefinedTerms {
+    fn new(definitions: &[(String, usize)]) -> DefinedTerms {
+        let mut names: Vec<&str> = Vec::new();
+        let mut entries = Vec::with_capacity(definitions.len());
+        for (term, unit) in definitions {
+            let index = match names.iter().position(|t| t == term) {
+                Some(i) => i,
+                None => {
+                    names.push(term);
+                    names.len() - 1
+                }
+            };
+            entries.push((index, *unit));
+        }
+        let terms = names
+            .iter()
+            .map(|t| {
+                let b = t.as_bytes();
+                DefinedTerm {
+                    finder: memchr::memmem::Finder::new(b).into_owned(),
+                    pairs: (b.len() >= 2).then(|| {
+                        (
+                            PairBits::position(b[0], b[1]),
+                            PairBits::position(b[b.len() - 2], b[b.len() - 1]),
+                        )
+                    }),
+                }
+            })
+            .collect();
+        DefinedTerms { terms, entries }
+    }
+
+    /// The units defining the first four defined terms (in document order) that `text` uses.
+    fn used_in(&self, text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        if self.entries.is_empty() {
+            return out;
+        }
+        let bytes = text.as_bytes();
+        let pairs = PairBits::of(bytes);
+        // Whether each term occurs, decided on first need.
+        let mut occurs: Vec<Option<bool>> = vec![None; self.terms.len()];
+        for &(index, unit) in &self.entries {
+            if out.len() >= 4 {
+                break;
+            }
+            let term = &self.terms[index];
+            let found = *occurs[index].get_or_insert_with(|| {
+                term.pairs.is_none_or(|(a, b)| pairs.has(a) && pairs.has(b))
+                    && term.finder.find(bytes).is_some()
+            });
+            if found {
+                out.push(unit);
+            }
+        }
+        out
+    }
 }
 
 /// A candidate unit as every rule sees it: its own text (lead-in and clause) with term hits, and
@@ -155,11 +252,7 @@ impl<'a> Context<'a> {
             seg,
             parties,
             views: (0..seg.units.len()).map(|_| OnceLock::new()).collect(),
-            definition_finders: seg
-                .definitions
-                .iter()
-                .map(|(term, unit)| (memchr::memmem::Finder::new(term.as_str()), *unit))
-                .collect(),
+            definitions: DefinedTerms::new(&seg.definitions),
         }
     }
 
@@ -260,16 +353,7 @@ impl<'a> Context<'a> {
 
     /// Definitions of the defined terms the text uses.
     fn definitions_for(&self, text: &str) -> Vec<usize> {
-        let mut out = Vec::new();
-        for (finder, u) in &self.definition_finders {
-            if out.len() >= 4 {
-                break;
-            }
-            if finder.find(text.as_bytes()).is_some() {
-                out.push(*u);
-            }
-        }
-        out
+        self.definitions.used_in(text)
     }
 
     fn pieces<'t>(&'t self, view: &'t UnitView, unit: &Unit, scope: Scope) -> Vec<Piece<'t>> {
@@ -1377,4 +1461,55 @@ fn resolve_schedule<'c>(
         }
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DefinedTerms;
+
+    /// The pair filter never hides a term that a plain substring search finds, and the first four
+    /// definitions in document order are kept, a term defined twice giving both definitions.
+    #[test]
+    fn defined_terms_match_a_plain_search() {
+        let terms = [
+            "Personal Data",
+            "Services",
+            "Data",
+            "Security Incident",
+            "Sub-processor",
+            "Data",
+            "€",
+            "Affiliate",
+            "Customer Data",
+        ];
+        let definitions: Vec<(String, usize)> = terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.to_string(), 100 + i))
+            .collect();
+        let defined = DefinedTerms::new(&definitions);
+        let texts = [
+            "",
+            "The Supplier shall protect Personal Data.",
+            "Customer Data and Services, Security Incidents, each Sub-processor, fees in €",
+            "personal data in lower case is not the defined term",
+            "an Affiliate of the Data controller",
+            "Servicesx Dat",
+            "Data Data Data Affiliate Services Personal Data",
+        ];
+        for text in texts {
+            let expected: Vec<usize> = definitions
+                .iter()
+                .filter(|(t, _)| text.contains(t.as_str()))
+                .map(|&(_, u)| u)
+                .take(4)
+                .collect();
+            assert_eq!(defined.used_in(text), expected, "{text}");
+        }
+        // Every two-byte window counts: a term found only at the very end is still found.
+        assert_eq!(
+            DefinedTerms::new(&definitions).used_in("xx Affiliate"),
+            vec![107]
+        );
+    }
 }
