@@ -403,6 +403,45 @@ mod tests {
         assert!(t.find("preencrypted").is_empty());
     }
 
+    /// Random term lists and texts over a small alphabet (letters of both cases, digits, space,
+    /// punctuation, multi-byte characters) so that prefixes, overlaps, word boundaries and case
+    /// meet often: the trie finds what the naive search finds.
+    #[test]
+    fn random_terms_and_texts_match_a_naive_search() {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let alphabet = ["a", "b", "A", "B", "c", " ", "-", "%", "€", "é", "1", "."];
+        for round in 0..300 {
+            let mut b = TermsBuilder::default();
+            for set in 0..1 + next(4) {
+                let terms: Vec<String> = (0..1 + next(5))
+                    .map(|_| {
+                        let mut t: String = (0..1 + next(4)).map(|_| alphabet[next(12)]).collect();
+                        if next(3) == 0 {
+                            t.push('*');
+                        }
+                        t
+                    })
+                    .collect();
+                b.add_set(&format!("s{set}"), &terms);
+            }
+            let t = b.build().unwrap();
+            for _ in 0..10 {
+                let text: String = (0..next(40)).map(|_| alphabet[next(12)]).collect();
+                assert_eq!(
+                    t.find(&text),
+                    t.naive_find(&text),
+                    "round {round}: {text:?}"
+                );
+            }
+        }
+    }
+
     /// The anchored walk finds exactly what a naive search of every term at every position finds.
     #[test]
     fn same_hits_as_a_naive_search() {
