@@ -268,7 +268,7 @@ impl<'a> Context<'a> {
                 && gov.subject == Subject::Implicit
                 && !names_a_party(&hits, self.lib)
                 && !has_finite_verb(&text);
-            let definitions = self.definitions_for(&text);
+            let definitions = self.definitions.used_in(&text);
             let placeholder = quantity::find_placeholders(&text).first().copied();
             UnitView {
                 text,
@@ -349,11 +349,6 @@ impl<'a> Context<'a> {
             hits.sort_unstable();
             hits.dedup();
         }
-    }
-
-    /// Definitions of the defined terms the text uses.
-    fn definitions_for(&self, text: &str) -> Vec<usize> {
-        self.definitions.used_in(text)
     }
 
     fn pieces<'t>(&'t self, view: &'t UnitView, unit: &Unit, scope: Scope) -> Vec<Piece<'t>> {

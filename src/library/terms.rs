@@ -145,7 +145,7 @@ impl Trie {
             class[b as usize] = classes as u8;
             class[b.to_ascii_uppercase() as usize] = classes as u8;
         }
-        // Build the trie with sorted child lists, then number its states breadth first.
+        // Build the trie, then number its states breadth first, children in class order.
         struct Node {
             children: Vec<(u8, usize)>,
             pattern: u32,
@@ -189,9 +189,8 @@ impl Trie {
         while head < order.len() {
             let n = order[head];
             head += 1;
-            let mut children = nodes[n].children.clone();
-            children.sort_unstable();
-            for (_, child) in children {
+            nodes[n].children.sort_unstable();
+            for &(_, child) in &nodes[n].children {
                 id[child] = (order.len() + 1) as u16;
                 order.push(child);
             }
