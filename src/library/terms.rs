@@ -97,9 +97,10 @@ const NO_PATTERN: u32 = u32::MAX;
 /// Because every walk is anchored at a word start, no failure transitions are needed: a state is a
 /// prefix of some term, and a byte that extends no term leads to the dead state 0. States are
 /// numbered breadth first, so the short prefixes that nearly every word walks through share the
-/// first rows of the table and stay in cache. A row is one cache line's worth of `u16` per class,
-/// padded to a power of two so a step is a shift, an or and a load, with no branch on the kind of
-/// state (docs/design.md has the measurements against `aho-corasick`'s automata).
+/// first rows of the table and stay in cache. A row holds a `u16` per class, padded to a power of
+/// two so a step is a shift, an or and a load. Each step waits for the load before it, so runs of
+/// single-child states ([`Chain`]) are crossed by comparing bytes instead (docs/design.md has the
+/// measurements against `aho-corasick`'s automata).
 #[derive(Debug, Clone)]
 struct Trie {
     /// Byte → class; 0 for bytes that occur in no term. ASCII letters of either case share a class.
@@ -112,12 +113,34 @@ struct Trie {
     next: Vec<u16>,
     /// The pattern each state spells out, or [`NO_PATTERN`].
     pattern_at: Vec<u32>,
+    /// The bits of a state id that number the state: all but [`Trie::MATCH`], and also all but
+    /// [`Trie::CHAIN`] when chains are used (tries of fewer than 16,384 states).
+    id_mask: u16,
+    /// [`Trie::CHAIN`] when chains are used, else 0.
+    chain_flag: u16,
+    /// For a state with the [`Trie::CHAIN`] bit: the run of single-child states after it.
+    chains: Vec<Chain>,
+    /// The classes along every chain.
+    labels: Vec<u8>,
+}
+
+/// A run of states that each have one child and spell out no pattern: a walk that enters it either
+/// reads exactly these classes and reaches `end`, or dies. The walk compares the bytes instead of
+/// loading one state after another.
+#[derive(Debug, Clone, Copy, Default)]
+struct Chain {
+    /// Where the classes start in `labels`, and how many.
+    offset: u32,
+    len: u32,
+    /// The state (with its flags) at the end of the run.
+    end: u16,
 }
 
 impl Trie {
     const DEAD: u16 = 0;
     const ROOT: u16 = 1;
     const MATCH: u16 = 0x8000;
+    const CHAIN: u16 = 0x4000;
     const ID: u16 = 0x7fff;
 
     fn new(patterns: &[String]) -> Result<Trie, String> {
@@ -197,18 +220,53 @@ impl Trie {
         }
         let shift = (classes + 1).next_power_of_two().trailing_zeros();
         let states = nodes.len() + 1;
+        let use_chains = states <= (Self::CHAIN as usize);
+        let id_mask = if use_chains {
+            Self::CHAIN - 1
+        } else {
+            Self::ID
+        };
+        // The run of single-child, non-matching states after each node: (classes, end node).
+        let chain_of = |n: usize| -> Option<(Vec<u8>, usize)> {
+            let mut classes = Vec::new();
+            let mut at = n;
+            while let [(c, child)] = nodes[at].children[..] {
+                if !classes.is_empty() && nodes[at].pattern != NO_PATTERN {
+                    break;
+                }
+                classes.push(c);
+                at = child;
+            }
+            (classes.len() >= 2).then_some((classes, at))
+        };
+        let mut chains = vec![Chain::default(); if use_chains { states } else { 0 }];
+        let mut labels = Vec::new();
+        let mut flags = vec![0u16; nodes.len()];
+        for (n, node) in nodes.iter().enumerate() {
+            if node.pattern != NO_PATTERN {
+                flags[n] |= Self::MATCH;
+            }
+            if use_chains && chain_of(n).is_some() {
+                flags[n] |= Self::CHAIN;
+            }
+        }
         let mut next = vec![Self::DEAD; states << shift];
         let mut pattern_at = vec![NO_PATTERN; states];
         for (n, node) in nodes.iter().enumerate() {
             let from = id[n] as usize;
             pattern_at[from] = node.pattern;
             for &(c, child) in &node.children {
-                let flag = if nodes[child].pattern == NO_PATTERN {
-                    0
-                } else {
-                    Self::MATCH
-                };
-                next[(from << shift) | c as usize] = id[child] | flag;
+                next[(from << shift) | c as usize] = id[child] | flags[child];
+            }
+            if flags[n] & Self::CHAIN != 0 {
+                if let Some((classes, end)) = chain_of(n) {
+                    chains[from] = Chain {
+                        offset: labels.len() as u32,
+                        len: classes.len() as u32,
+                        end: id[end] | flags[end],
+                    };
+                    labels.extend(classes);
+                }
             }
         }
         Ok(Trie {
@@ -216,11 +274,19 @@ impl Trie {
             shift,
             next,
             pattern_at,
+            id_mask,
+            chain_flag: if use_chains { Self::CHAIN } else { 0 },
+            chains,
+            labels,
         })
     }
 
     fn memory_usage(&self) -> usize {
-        self.next.len() * 2 + self.pattern_at.len() * 4 + self.class.len()
+        self.next.len() * 2
+            + self.pattern_at.len() * 4
+            + self.class.len()
+            + self.chains.len() * std::mem::size_of::<Chain>()
+            + self.labels.len()
     }
 }
 
@@ -257,8 +323,9 @@ impl Terms {
             let mut state = trie.next[root_row | trie.class[b as usize] as usize];
             let mut e = s + 1;
             while state != Trie::DEAD {
+                let id = (state & trie.id_mask) as usize;
                 if state & Trie::MATCH != 0 {
-                    let pid = trie.pattern_at[(state & Trie::ID) as usize];
+                    let pid = trie.pattern_at[id];
                     let ends_word =
                         e == bytes.len() || !is_word_byte(bytes[e]) || !is_word_byte(bytes[e - 1]);
                     for &(set, prefix) in &self.owners[pid as usize] {
@@ -271,11 +338,31 @@ impl Terms {
                         }
                     }
                 }
+                if state & trie.chain_flag != 0 {
+                    let chain = trie.chains[id];
+                    let to = e + chain.len as usize;
+                    let (Some(text), Some(classes)) = (
+                        bytes.get(e..to),
+                        trie.labels
+                            .get(chain.offset as usize..chain.offset as usize + chain.len as usize),
+                    ) else {
+                        break;
+                    };
+                    if text
+                        .iter()
+                        .zip(classes)
+                        .any(|(&b, &c)| trie.class[b as usize] != c)
+                    {
+                        break;
+                    }
+                    e = to;
+                    state = chain.end;
+                    continue;
+                }
                 let Some(&next) = bytes.get(e) else {
                     break;
                 };
-                state = trie.next[(((state & Trie::ID) as usize) << trie.shift)
-                    | trie.class[next as usize] as usize];
+                state = trie.next[(id << trie.shift) | trie.class[next as usize] as usize];
                 e += 1;
             }
         }
@@ -439,6 +526,35 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A trie too large for chains (16,384 states or more) walks state by state and finds the same.
+    #[test]
+    fn large_tries_without_chains_match_a_naive_search() {
+        let words: Vec<String> = (0..6000u32)
+            .map(|i| {
+                let mut w: String = format!("{i:x}")
+                    .chars()
+                    .map(|c| char::from(b'g' + c.to_digit(16).unwrap_or(0) as u8))
+                    .collect();
+                w.push_str("zzyx");
+                if i % 3 == 0 {
+                    w.push('*');
+                }
+                w
+            })
+            .collect();
+        let mut b = TermsBuilder::default();
+        b.add_set("many", &words);
+        b.add_set("few", &["gh zzyx".into(), "security incident".into()]);
+        let t = b.build().unwrap();
+        assert_eq!(t.trie.chain_flag, 0, "expected a trie without chains");
+        let text = "GHZZYX gh zzyx hgzzyxs, a Security Incident; kkzzyx gzzy ijkzzyx";
+        assert_eq!(t.find(text), t.naive_find(text));
+        assert!(!t.find(text).is_empty());
+        // The library's own trie does use chains.
+        let lib = crate::library::Library::builtin().unwrap();
+        assert_ne!(lib.terms.trie.chain_flag, 0);
     }
 
     /// The anchored walk finds exactly what a naive search of every term at every position finds.
