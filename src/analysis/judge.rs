@@ -92,23 +92,22 @@ pub struct Context<'a> {
     /// shared by every other rule that judges it (rules run in parallel, hence `OnceLock`).
     views: Vec<OnceLock<UnitView>>,
     /// The document's defined terms, to find those a unit uses.
-    definitions: DefinedTerms,
+    definitions: DefinedTerms<'a>,
 }
 
-/// The defined terms of one document, and for each definition (in document order) its term and its
-/// unit. Most units use none of the document's few dozen terms, so before searching for a term the
-/// text is tested for the term's first and last two bytes in a small bit set of the text's byte
-/// pairs.
-struct DefinedTerms {
-    terms: Vec<DefinedTerm>,
-    /// (index into `terms`, defining unit)
-    entries: Vec<(usize, usize)>,
+/// The definitions of one document in document order, each with its term's searcher and its unit.
+/// Most units use none of the document's few dozen terms, so before searching for a term the text
+/// is tested for the term's first and last two bytes in a small bit set of the text's byte pairs.
+struct DefinedTerms<'a> {
+    terms: Vec<DefinedTerm<'a>>,
 }
 
-struct DefinedTerm {
-    finder: memchr::memmem::Finder<'static>,
+struct DefinedTerm<'a> {
+    finder: memchr::memmem::Finder<'a>,
     /// Bit positions in [`PairBits`] of the term's first and last two bytes (None if shorter).
     pairs: Option<(usize, usize)>,
+    /// The unit that defines the term.
+    unit: usize,
 }
 
 /// A 4,096-bit set of the byte pairs of a text (hashed; a term whose pairs are absent is absent).
@@ -133,62 +132,43 @@ impl PairBits {
     }
 }
 
-impl DefinedTerms {
-    fn new(definitions: &[(String, usize)]) -> DefinedTerms {
-        let mut names: Vec<&str> = Vec::new();
-        let mut entries = Vec::with_capacity(definitions.len());
-        for (term, unit) in definitions {
-            let index = match names.iter().position(|t| t == term) {
-                Some(i) => i,
-                None => {
-                    names.push(term);
-                    names.len() - 1
-                }
-            };
-            entries.push((index, *unit));
-        }
-        let terms = names
+impl<'a> DefinedTerms<'a> {
+    fn new(definitions: &'a [(String, usize)]) -> DefinedTerms<'a> {
+        let terms = definitions
             .iter()
-            .map(|t| {
-                let b = t.as_bytes();
+            .map(|(term, unit)| {
+                let b = term.as_bytes();
                 DefinedTerm {
-                    finder: memchr::memmem::Finder::new(b).into_owned(),
+                    finder: memchr::memmem::Finder::new(b),
                     pairs: (b.len() >= 2).then(|| {
                         (
                             PairBits::position(b[0], b[1]),
                             PairBits::position(b[b.len() - 2], b[b.len() - 1]),
                         )
                     }),
+                    unit: *unit,
                 }
             })
             .collect();
-        DefinedTerms { terms, entries }
+        DefinedTerms { terms }
     }
 
     /// The units defining the first four defined terms (in document order) that `text` uses.
     fn used_in(&self, text: &str) -> Vec<usize> {
-        let mut out = Vec::new();
-        if self.entries.is_empty() {
-            return out;
+        if self.terms.is_empty() {
+            return Vec::new();
         }
         let bytes = text.as_bytes();
         let pairs = PairBits::of(bytes);
-        // Whether each term occurs, decided on first need.
-        let mut occurs: Vec<Option<bool>> = vec![None; self.terms.len()];
-        for &(index, unit) in &self.entries {
-            if out.len() >= 4 {
-                break;
-            }
-            let term = &self.terms[index];
-            let found = *occurs[index].get_or_insert_with(|| {
-                term.pairs.is_none_or(|(a, b)| pairs.has(a) && pairs.has(b))
-                    && term.finder.find(bytes).is_some()
-            });
-            if found {
-                out.push(unit);
-            }
-        }
-        out
+        self.terms
+            .iter()
+            .filter(|t| {
+                t.pairs.is_none_or(|(a, b)| pairs.has(a) && pairs.has(b))
+                    && t.finder.find(bytes).is_some()
+            })
+            .map(|t| t.unit)
+            .take(4)
+            .collect()
     }
 }
 
