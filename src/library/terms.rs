@@ -122,6 +122,8 @@ struct Trie {
     chains: Vec<Chain>,
     /// The classes along every chain.
     labels: Vec<u8>,
+    /// Per byte: [`Trie::WORD_BYTE`] and [`Trie::STARTS_TERM`] (some term begins with it).
+    byte_kind: [u8; 256],
 }
 
 /// A run of states that each have one child and spell out no pattern: a walk that enters it either
@@ -142,6 +144,8 @@ impl Trie {
     const MATCH: u16 = 0x8000;
     const CHAIN: u16 = 0x4000;
     const ID: u16 = 0x7fff;
+    const WORD_BYTE: u8 = 1;
+    const STARTS_TERM: u8 = 2;
 
     fn new(patterns: &[String]) -> Result<Trie, String> {
         // Classes are numbered with the bytes of running text first (space, letters, then the
@@ -269,7 +273,17 @@ impl Trie {
                 }
             }
         }
+        let mut byte_kind = [0u8; 256];
+        for (b, kind) in byte_kind.iter_mut().enumerate() {
+            if is_word_byte(b as u8) {
+                *kind |= Self::WORD_BYTE;
+            }
+            if next[((Self::ROOT as usize) << shift) | class[b] as usize] != Self::DEAD {
+                *kind |= Self::STARTS_TERM;
+            }
+        }
         Ok(Trie {
+            byte_kind,
             class,
             shift,
             next,
@@ -307,67 +321,87 @@ impl Terms {
     /// Every term hit in `text`, sorted by position, then end, then set.
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
-        let trie = &self.trie;
-        let root_row = (Trie::ROOT as usize) << trie.shift;
         // About one hit per dozen bytes of contract text; room for more.
         let mut hits = Vec::with_capacity(bytes.len() / 8);
+        // Where a walk starts: a byte the root has a transition for, at a word start (or anywhere,
+        // if it is not a word byte: a term may begin with punctuation). The starts of 64 bytes at
+        // a time are found as a bit mask without a branch per byte; only the starts are walked.
         let mut previous_is_word = false;
-        for (s, &b) in bytes.iter().enumerate() {
-            let is_word = is_word_byte(b);
-            // A term starts at a word start, or anywhere if it begins with a non-word character.
-            let may_start = !previous_is_word || !is_word;
-            previous_is_word = is_word;
-            if !may_start {
-                continue;
+        for (chunk_index, chunk) in bytes.chunks(64).enumerate() {
+            let mut word = 0u64;
+            let mut live = 0u64;
+            for (i, &b) in chunk.iter().enumerate() {
+                let kind = self.trie.byte_kind[b as usize];
+                word |= u64::from(kind & Trie::WORD_BYTE) << i;
+                live |= u64::from((kind & Trie::STARTS_TERM) >> 1) << i;
             }
-            let mut state = trie.next[root_row | trie.class[b as usize] as usize];
-            let mut e = s + 1;
-            while state != Trie::DEAD {
-                let id = (state & trie.id_mask) as usize;
-                if state & Trie::MATCH != 0 {
-                    let pid = trie.pattern_at[id];
-                    let ends_word =
-                        e == bytes.len() || !is_word_byte(bytes[e]) || !is_word_byte(bytes[e - 1]);
-                    for &(set, prefix) in &self.owners[pid as usize] {
-                        if prefix || ends_word {
-                            hits.push(Hit {
-                                set,
-                                start: s as u32,
-                                end: e as u32,
-                            });
-                        }
-                    }
-                }
-                if state & trie.chain_flag != 0 {
-                    let chain = trie.chains[id];
-                    let to = e + chain.len as usize;
-                    let (Some(text), Some(classes)) = (
-                        bytes.get(e..to),
-                        trie.labels
-                            .get(chain.offset as usize..chain.offset as usize + chain.len as usize),
-                    ) else {
-                        break;
-                    };
-                    if text
-                        .iter()
-                        .zip(classes)
-                        .any(|(&b, &c)| trie.class[b as usize] != c)
-                    {
-                        break;
-                    }
-                    e = to;
-                    state = chain.end;
-                    continue;
-                }
-                let Some(&next) = bytes.get(e) else {
-                    break;
-                };
-                state = trie.next[(id << trie.shift) | trie.class[next as usize] as usize];
-                e += 1;
+            let word_before = (word << 1) | u64::from(previous_is_word);
+            previous_is_word = word >> (chunk.len() - 1) & 1 == 1;
+            let mut starts = live & !(word_before & word);
+            let base = chunk_index * 64;
+            while starts != 0 {
+                let s = base + starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                self.walk(bytes, s, &mut hits);
             }
         }
         debug_assert!(hits.windows(2).all(|w| w[0] < w[1]));
         hits
+    }
+
+    /// Walks the trie from `bytes[s]` until it dies, pushing every hit.
+    #[inline(always)]
+    fn walk(&self, bytes: &[u8], s: usize, hits: &mut Vec<Hit>) {
+        let trie = &self.trie;
+        let root_row = (Trie::ROOT as usize) << trie.shift;
+        let Some(&first) = bytes.get(s) else {
+            return;
+        };
+        let mut state = trie.next[root_row | trie.class[first as usize] as usize];
+        let mut e = s + 1;
+        while state != Trie::DEAD {
+            let id = (state & trie.id_mask) as usize;
+            if state & Trie::MATCH != 0 {
+                let pid = trie.pattern_at[id];
+                let ends_word =
+                    e == bytes.len() || !is_word_byte(bytes[e]) || !is_word_byte(bytes[e - 1]);
+                for &(set, prefix) in &self.owners[pid as usize] {
+                    if prefix || ends_word {
+                        hits.push(Hit {
+                            set,
+                            start: s as u32,
+                            end: e as u32,
+                        });
+                    }
+                }
+            }
+            if state & trie.chain_flag != 0 {
+                let chain = trie.chains[id];
+                let to = e + chain.len as usize;
+                let (Some(text), Some(classes)) = (
+                    bytes.get(e..to),
+                    trie.labels
+                        .get(chain.offset as usize..chain.offset as usize + chain.len as usize),
+                ) else {
+                    break;
+                };
+                if text
+                    .iter()
+                    .zip(classes)
+                    .any(|(&b, &c)| trie.class[b as usize] != c)
+                {
+                    break;
+                }
+                e = to;
+                state = chain.end;
+                continue;
+            }
+            let Some(&next) = bytes.get(e) else {
+                break;
+            };
+            state = trie.next[(id << trie.shift) | trie.class[next as usize] as usize];
+            e += 1;
+        }
     }
 
     pub fn set_name(&self, set: SetId) -> &str {
