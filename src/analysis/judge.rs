@@ -10,7 +10,7 @@ use crate::document::{BlockKind, Document};
 use crate::finding::ReasonCode;
 use crate::library::schema::{CryptoMode, Party, Scope};
 use crate::library::terms::{Hit, SetId};
-use crate::library::{Check, Library, Rule, Selected};
+use crate::library::{Check, CoreVocab, Library, Rule, Selected};
 use regex::Regex;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -601,7 +601,7 @@ pub fn judge(
             // The customer (or either party) holds the right, or the supplier must allow it.
             let grants = own_hits
                 .iter()
-                .any(|h| h.set == lib.vocab_set("right-grant"));
+                .any(|h| h.set == lib.core_set(CoreVocab::RightGrant));
             let customer_holds = matches!(gov.subject, Subject::Customer | Subject::Both);
             if customer_holds && gov.modal == Modal::Strong && !grants {
                 // "Customer shall …", "Customer acknowledges …": a duty, not a right.
@@ -628,21 +628,21 @@ pub fn judge(
         }
     }
 
-    let universal: [(&str, &str, ReasonCode, &str); 3] = [
+    let universal: [(CoreVocab, &str, ReasonCode, &str); 3] = [
         (
-            "efforts",
+            CoreVocab::Efforts,
             "efforts-standard",
             ReasonCode::EffortsStandard,
             "duty hedged by",
         ),
         (
-            "discretion",
+            CoreVocab::Discretion,
             "discretion",
             ReasonCode::Discretion,
             "left to discretion:",
         ),
         (
-            "negation",
+            CoreVocab::Negation,
             "negated",
             ReasonCode::Negated,
             "duty negated by",
@@ -661,7 +661,7 @@ pub fn judge(
         {
             continue;
         }
-        if let Some((p, h)) = first_hit(&own_piece, lib.vocab_set(vocab)) {
+        if let Some((p, h)) = first_hit(&own_piece, lib.core_set(vocab)) {
             let q = hit_quote(p, h);
             reasons.push(Found {
                 code,
@@ -674,7 +674,7 @@ pub fn judge(
     // A carve-out in a neighbouring sentence of the same paragraph negates the duty for part of its
     // subject ("… using AES-256. Supplier shall not be required to encrypt backups.").
     if !ignored("negated") && !reasons.iter().any(|r| r.code == ReasonCode::Negated) {
-        let negation = lib.vocab_set("negation");
+        let negation = lib.core_set(CoreVocab::Negation);
         for i in ctx.seg.units_of_block(unit.span.block) {
             let other = &ctx.seg.units[i];
             if i == unit_index {
@@ -772,8 +772,8 @@ pub fn judge(
 
 /// Whether a supplier or customer role word occurs anywhere in the text (possessives included).
 fn names_a_party(hits: &[Hit], lib: &Library) -> bool {
-    let supplier = lib.vocab_set("supplier-roles");
-    let customer = lib.vocab_set("customer-roles");
+    let supplier = lib.core_set(CoreVocab::SupplierRoles);
+    let customer = lib.core_set(CoreVocab::CustomerRoles);
     hits.iter().any(|h| h.set == supplier || h.set == customer)
 }
 
@@ -820,7 +820,7 @@ fn evaluate(
     let lib = ctx.lib;
     let own_placeholder = scopes.view.placeholder;
     let scope_of = |scope: Scope| scopes.get(scope);
-    let vague_time = lib.vocab_set("vague-time");
+    let vague_time = lib.core_set(CoreVocab::VagueTime);
     match check {
         Check::Deadline {
             parameter,

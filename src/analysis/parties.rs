@@ -4,7 +4,7 @@
 
 use crate::document::Document;
 use crate::library::terms::Hit;
-use crate::library::Library;
+use crate::library::{CoreVocab, Library};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -194,10 +194,10 @@ fn frequent_actor(doc: &Document) -> Option<String> {
 
 /// Finds the governing verb and its subject in `text` (a clause with its lead-in).
 pub fn governing(text: &str, hits: &[Hit], lib: &Library, parties: &Parties) -> Governing {
-    let strong = lib.vocab_set("modal-strong");
-    let permissive = lib.vocab_set("modal-permissive");
-    let supplier = lib.vocab_set("supplier-roles");
-    let customer = lib.vocab_set("customer-roles");
+    let strong = lib.core_set(CoreVocab::ModalStrong);
+    let permissive = lib.core_set(CoreVocab::ModalPermissive);
+    let supplier = lib.core_set(CoreVocab::SupplierRoles);
+    let customer = lib.core_set(CoreVocab::CustomerRoles);
 
     // Party mentions, as (start, end, subject), only where they can be a grammatical subject.
     let mut mentions: Vec<(usize, usize, Subject)> = Vec::new();

@@ -25,6 +25,22 @@ pub struct LibraryError {
     pub message: String,
 }
 
+/// The vocabularies the engine's universal checks rely on, in [`CORE_VOCABS`] order: the engine
+/// asks for their sets by this name, not by string, on every judged clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CoreVocab {
+    SupplierRoles,
+    CustomerRoles,
+    ModalStrong,
+    ModalPermissive,
+    Efforts,
+    Discretion,
+    Negation,
+    LegalMinimum,
+    VagueTime,
+    RightGrant,
+}
+
 /// Vocabularies the engine's universal checks rely on; every library must define them.
 pub const CORE_VOCABS: [&str; 10] = [
     "supplier-roles",
@@ -160,6 +176,8 @@ pub struct Library {
     /// The terms of each vocabulary as written (for the few checks that work on words, not hits).
     pub vocab_terms: BTreeMap<String, Vec<String>>,
     pub terms: Terms,
+    /// The set of each core vocabulary, indexed by [`CoreVocab`].
+    core: [SetId; CORE_VOCABS.len()],
 }
 
 /// A threshold in force for one selected requirement, and where it came from.
@@ -361,14 +379,15 @@ impl Library {
             vocab.insert(v.name.clone(), tb.add_set(&v.name, &v.terms));
             vocab_terms.insert(v.name.clone(), v.terms.clone());
         }
-        for core in CORE_VOCABS {
-            if !vocab.contains_key(core) {
-                return Err(err(
+        let mut core = [SetId::MAX; CORE_VOCABS.len()];
+        for (set, name) in core.iter_mut().zip(CORE_VOCABS) {
+            *set = *vocab.get(name).ok_or_else(|| {
+                err(
                     "clause-library/vocab",
                     None,
-                    format!("missing core vocabulary '{core}.toml'"),
-                ));
-            }
+                    format!("missing core vocabulary '{name}.toml'"),
+                )
+            })?;
         }
 
         let mut rules: Vec<Rule> = Vec::new();
@@ -495,6 +514,7 @@ impl Library {
             vocab,
             vocab_terms,
             terms,
+            core,
         })
     }
 
@@ -510,9 +530,9 @@ impl Library {
             .unwrap_or_default()
     }
 
-    pub fn vocab_set(&self, name: &str) -> SetId {
-        // Presence of the core vocabularies is checked at load time.
-        self.vocab.get(name).copied().unwrap_or(SetId::MAX)
+    /// The term set of a core vocabulary.
+    pub fn core_set(&self, vocab: CoreVocab) -> SetId {
+        self.core[vocab as usize]
     }
 
     /// Looks up a profile by name or alias.
