@@ -270,7 +270,7 @@ impl<'a> Context<'a> {
         if let Some(lead) = unit.lead {
             if lead.block != unit.span.block || lead.end <= unit.span.start {
                 let lt = span_text(self.doc, lead);
-                let block_hits = &self.seg.hits[lead.block];
+                let block_hits = self.seg.block_hits(lead.block);
                 hits.extend(shifted(
                     block_hits,
                     lead.start,
@@ -283,7 +283,7 @@ impl<'a> Context<'a> {
         }
         let clause_start = text.len();
         let ut = span_text(self.doc, unit.span);
-        let block_hits = &self.seg.hits[unit.span.block];
+        let block_hits = self.seg.block_hits(unit.span.block);
         hits.extend(shifted(
             block_hits,
             unit.span.start,
@@ -366,7 +366,7 @@ impl<'a> Context<'a> {
                 }
                 pieces.push(Piece {
                     text: &self.doc.blocks[bi].text,
-                    hits: Cow::Borrowed(&self.seg.hits[bi]),
+                    hits: Cow::Borrowed(self.seg.block_hits(bi)),
                     own_offset: None,
                     block: Some(bi),
                     own_durations: None,
@@ -376,7 +376,7 @@ impl<'a> Context<'a> {
             let b = &self.doc.blocks[unit.span.block];
             pieces.push(Piece {
                 text: &b.text,
-                hits: Cow::Borrowed(&self.seg.hits[unit.span.block]),
+                hits: Cow::Borrowed(self.seg.block_hits(unit.span.block)),
                 own_offset: None,
                 block: Some(unit.span.block),
                 own_durations: None,
@@ -1277,10 +1277,7 @@ fn title_has(ctx: &Context, set: Option<SetId>) -> bool {
         .take(8)
         .position(|b| b.is_heading())
         .unwrap_or(0);
-    ctx.seg
-        .hits
-        .get(title)
-        .is_some_and(|h| h.iter().any(|h| h.set == set))
+    ctx.seg.block_hits(title).iter().any(|h| h.set == set)
 }
 
 fn crypto(
@@ -1421,7 +1418,7 @@ fn resolve_schedule<'c>(
     let (lo, hi) = referenced_blocks(ctx, reference)?;
     let mut out = Vec::new();
     for bi in lo..hi.min(doc.blocks.len()) {
-        let hits = &ctx.seg.hits[bi];
+        let hits = ctx.seg.block_hits(bi);
         let on_topic = rule.groups.iter().any(|g| hits.iter().any(|h| h.set == *g));
         if !on_topic {
             continue;

@@ -141,9 +141,8 @@ fn is_candidate(seg: &Segmented, doc: &Document, rule: &Rule, i: usize) -> bool 
     if unit.is_heading || unit.defines.is_some() {
         return false;
     }
-    let own = &seg.unit_sets[i];
-    let lead = &seg.lead_sets[i];
-    if rule.exclude.is_some_and(|ex| own.contains(ex)) {
+    let own = |set| seg.unit_sets.contains(i, set);
+    if rule.exclude.is_some_and(own) {
         return false;
     }
     let section = doc.blocks[unit.span.block].section;
@@ -153,10 +152,10 @@ fn is_candidate(seg: &Segmented, doc: &Document, rule: &Rule, i: usize) -> bool 
         .unwrap_or(&[]);
     let mut in_clause = false;
     for &g in &rule.groups {
-        let here = own.contains(g);
+        let here = own(g);
         in_clause |= here;
         let ok = here
-            || lead.contains(g)
+            || seg.lead_sets.contains(i, g)
             || (rule.file.locate.heading_context && heading.binary_search(&g).is_ok());
         if !ok {
             return false;
@@ -205,8 +204,7 @@ fn check_rule(ctx: &Context, locate: &Locator, rule: &Rule, sel: &Selected) -> F
     let mut units: Vec<u32> = rule
         .groups
         .iter()
-        .filter_map(|&g| seg.postings.get(g as usize))
-        .flatten()
+        .flat_map(|&g| seg.postings(g))
         .copied()
         .collect();
     units.sort_unstable();

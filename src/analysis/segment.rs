@@ -32,8 +32,11 @@ pub struct Unit {
 #[derive(Debug)]
 pub struct Segmented {
     pub units: Vec<Unit>,
-    /// Term hits per block, sorted by position.
-    pub hits: Vec<Vec<Hit>>,
+    /// Term hits of every block, block after block, each block's sorted by position
+    /// ([`Segmented::block_hits`]).
+    hits: Vec<Hit>,
+    /// Where each block's hits start in `hits` (one more entry than blocks).
+    block_hits_at: Vec<u32>,
     /// Term hits of each section's title (and its ancestors' titles), per section.
     pub heading_hits: Vec<Vec<u32>>,
     /// For each section, the range of block indices it and its subsections cover.
@@ -43,37 +46,70 @@ pub struct Segmented {
     /// Durations found in each block, computed on first use.
     durations: Vec<OnceLock<Vec<DurationMatch>>>,
     /// Which term sets each unit hits (the clause itself), for constant-time locating.
-    pub unit_sets: Vec<SetBits>,
+    pub unit_sets: SetTable,
     /// Which term sets each unit's lead-in hits.
-    pub lead_sets: Vec<SetBits>,
-    /// For each term set, the units whose own text hits it (ascending).
-    pub postings: Vec<Vec<u32>>,
+    pub lead_sets: SetTable,
+    /// For each term set, the units whose own text hits it (ascending), one list after another
+    /// ([`Segmented::postings`]).
+    posting_units: Vec<u32>,
+    /// Where each set's list starts in `posting_units` (one more entry than sets).
+    postings_at: Vec<u32>,
 }
 
-/// A set of term-set ids as a bitset.
+/// For each unit, a bitset of term-set ids: one row of equal width per unit, in one allocation.
 #[derive(Debug, Clone, Default)]
-pub struct SetBits(Vec<u64>);
+pub struct SetTable {
+    words_per_row: usize,
+    words: Vec<u64>,
+}
 
-impl SetBits {
-    fn from_hits(hits: &[Hit]) -> SetBits {
-        let mut b = SetBits::default();
-        for h in hits {
-            b.insert(h.set);
+impl SetTable {
+    fn new(rows: usize, sets: usize) -> SetTable {
+        let words_per_row = sets.div_ceil(64);
+        SetTable {
+            words_per_row,
+            words: vec![0; rows * words_per_row],
         }
-        b
     }
 
-    fn insert(&mut self, set: u32) {
-        let (w, bit) = ((set / 64) as usize, set % 64);
-        if self.0.len() <= w {
-            self.0.resize(w + 1, 0);
+    fn insert_all(&mut self, row: usize, hits: &[Hit]) {
+        let start = row * self.words_per_row;
+        if let Some(bits) = self.words.get_mut(start..start + self.words_per_row) {
+            for h in hits {
+                if let Some(w) = bits.get_mut(h.set as usize / 64) {
+                    *w |= 1 << (h.set % 64);
+                }
+            }
         }
-        self.0[w] |= 1 << bit;
     }
 
-    pub fn contains(&self, set: u32) -> bool {
-        let (w, bit) = ((set / 64) as usize, set % 64);
-        self.0.get(w).is_some_and(|x| x & (1 << bit) != 0)
+    /// The term sets of unit `row`, ascending.
+    fn sets_of(&self, row: usize) -> impl Iterator<Item = u32> + '_ {
+        let start = row * self.words_per_row;
+        let bits = self
+            .words
+            .get(start..start + self.words_per_row)
+            .unwrap_or(&[]);
+        bits.iter().enumerate().flat_map(|(w, &word)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                (rest != 0).then(|| {
+                    let bit = rest.trailing_zeros();
+                    rest &= rest - 1;
+                    (w * 64) as u32 + bit
+                })
+            })
+        })
+    }
+
+    /// Whether unit `row` hits term set `set`.
+    pub fn contains(&self, row: usize, set: u32) -> bool {
+        let w = set as usize / 64;
+        w < self.words_per_row
+            && self
+                .words
+                .get(row * self.words_per_row + w)
+                .is_some_and(|x| x & (1 << (set % 64)) != 0)
     }
 }
 
@@ -84,8 +120,15 @@ static ABBREVIATIONS: [&str; 22] = [
 
 /// Byte offsets where sentences end (exclusive), for one block's text.
 pub fn sentence_ends(text: &str) -> Vec<usize> {
-    let b = text.as_bytes();
     let mut ends = Vec::new();
+    sentence_ends_into(text, &mut ends);
+    ends
+}
+
+/// [`sentence_ends`] into a buffer the caller reuses (cleared first).
+fn sentence_ends_into(text: &str, ends: &mut Vec<usize>) {
+    let b = text.as_bytes();
+    ends.clear();
     for i in memchr::memchr3_iter(b'.', b'?', b'!', b) {
         if b.get(i + 1) != Some(&b' ') {
             continue;
@@ -110,7 +153,6 @@ pub fn sentence_ends(text: &str) -> Vec<usize> {
     }
     ends.push(b.len());
     ends.dedup();
-    ends
 }
 
 static ENUM_ITEM: LazyLock<Regex> = LazyLock::new(|| {
@@ -149,7 +191,21 @@ fn enumeration_items(text: &str, start: usize, end: usize) -> Option<(usize, Vec
 
 /// Cuts `doc` into units and finds all term hits.
 pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
-    let hits: Vec<Vec<Hit>> = doc.blocks.iter().map(|b| terms.find(&b.text)).collect();
+    // About one hit per dozen bytes of contract text; room for more.
+    let text_bytes: usize = doc.blocks.iter().map(|b| b.text.len()).sum();
+    let mut hits = Vec::with_capacity(text_bytes / 8);
+    let mut block_hits_at = Vec::with_capacity(doc.blocks.len() + 1);
+    for b in &doc.blocks {
+        block_hits_at.push(hits.len() as u32);
+        terms.find_into(&b.text, &mut hits);
+    }
+    block_hits_at.push(hits.len() as u32);
+    let block_hits = |b: usize| -> &[Hit] {
+        match (block_hits_at.get(b), block_hits_at.get(b + 1)) {
+            (Some(&lo), Some(&hi)) => hits.get(lo as usize..hi as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    };
     // The document's title (a top-level heading that is the first block) is no context for its
     // clauses: "Incident Response Services Agreement" does not make every sentence about incidents.
     let title_section = doc
@@ -201,6 +257,7 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
     let mut definitions = Vec::new();
     // The last paragraph that ends with ':' — the lead-in of the list items that follow it.
     let mut list_lead: Option<Span> = None;
+    let mut ends = Vec::new();
     for (bi, b) in doc.blocks.iter().enumerate() {
         let text = b.text.as_str();
         // A block that is only a title ("8. Limitation of Liability" as a list item) is a heading.
@@ -220,7 +277,8 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
             list_lead = None;
         }
         let mut start = 0;
-        for (n, end) in sentence_ends(text).into_iter().enumerate() {
+        sentence_ends_into(text, &mut ends);
+        for (n, &end) in ends.iter().enumerate() {
             let (s, e) = trim_span(text, start, end);
             start = end;
             if s >= e {
@@ -301,41 +359,50 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
         }
     }
     let durations = (0..doc.blocks.len()).map(|_| OnceLock::new()).collect();
-    let span_sets = |sp: Span| {
-        let all = hits.get(sp.block).map(Vec::as_slice).unwrap_or(&[]);
+    let span_hits = |sp: Span| {
+        let all = block_hits(sp.block);
         let lo = all.partition_point(|h| (h.start as usize) < sp.start);
         let hi = all.partition_point(|h| (h.start as usize) < sp.end).max(lo);
-        SetBits::from_hits(&all[lo..hi])
+        &all[lo..hi]
     };
-    let unit_sets: Vec<SetBits> = units.iter().map(|u| span_sets(u.span)).collect();
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); terms.set_count()];
+    let sets = terms.set_count();
+    let mut unit_sets = SetTable::new(units.len(), sets);
+    let mut lead_sets = SetTable::new(units.len(), sets);
+    // Postings in two passes: count each set's units, then place them.
+    let mut postings_at = vec![0u32; sets + 1];
     for (i, u) in units.iter().enumerate() {
-        let all = hits.get(u.span.block).map(Vec::as_slice).unwrap_or(&[]);
-        let lo = all.partition_point(|h| (h.start as usize) < u.span.start);
-        let hi = all
-            .partition_point(|h| (h.start as usize) < u.span.end)
-            .max(lo);
-        for h in &all[lo..hi] {
-            if let Some(list) = postings.get_mut(h.set as usize) {
-                if list.last() != Some(&(i as u32)) {
-                    list.push(i as u32);
-                }
-            }
+        let own = span_hits(u.span);
+        unit_sets.insert_all(i, own);
+        if let Some(lead) = u.lead {
+            lead_sets.insert_all(i, span_hits(lead));
+        }
+        for set in unit_sets.sets_of(i) {
+            postings_at[set as usize + 1] += 1;
         }
     }
-    let lead_sets = units
-        .iter()
-        .map(|u| u.lead.map(span_sets).unwrap_or_default())
-        .collect();
+    for set in 0..sets {
+        postings_at[set + 1] += postings_at[set];
+    }
+    let mut posting_units = vec![0u32; postings_at[sets] as usize];
+    let mut fill: Vec<u32> = postings_at[..sets].to_vec();
+    for i in 0..units.len() {
+        for set in unit_sets.sets_of(i) {
+            let at = &mut fill[set as usize];
+            posting_units[*at as usize] = i as u32;
+            *at += 1;
+        }
+    }
     // `units_of_block` relies on document order.
     debug_assert!(units.windows(2).all(|w| w[0].span.block <= w[1].span.block));
     Segmented {
         durations,
         unit_sets,
         lead_sets,
-        postings,
+        posting_units,
+        postings_at,
         units,
         hits,
+        block_hits_at,
         heading_hits,
         section_blocks,
         definitions,
@@ -407,11 +474,32 @@ impl Segmented {
         }
     }
 
+    /// The term hits of block `block`, sorted by position.
+    pub fn block_hits(&self, block: usize) -> &[Hit] {
+        match (
+            self.block_hits_at.get(block),
+            self.block_hits_at.get(block + 1),
+        ) {
+            (Some(&lo), Some(&hi)) => self.hits.get(lo as usize..hi as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The units whose own text hits term set `set`, ascending.
+    pub fn postings(&self, set: u32) -> &[u32] {
+        let set = set as usize;
+        match (self.postings_at.get(set), self.postings_at.get(set + 1)) {
+            (Some(&lo), Some(&hi)) => self
+                .posting_units
+                .get(lo as usize..hi as usize)
+                .unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
     /// Hits of a block within a byte range.
     pub fn hits_in(&self, span: Span) -> &[Hit] {
-        let Some(all) = self.hits.get(span.block) else {
-            return &[];
-        };
+        let all = self.block_hits(span.block);
         let lo = all.partition_point(|h| (h.start as usize) < span.start);
         let hi = all.partition_point(|h| (h.start as usize) < span.end);
         let hi = hi.max(lo);
@@ -463,6 +551,51 @@ mod tests {
         assert!(enumeration_items(t, 0, t.len()).is_none());
         let t = "The notice shall include: (1) the nature; (2) the data affected.";
         assert_eq!(enumeration_items(t, 0, t.len()).unwrap().1.len(), 2);
+    }
+
+    /// The flat tables (block hits, unit and lead-in sets, postings) say what the hits say.
+    #[test]
+    fn set_tables_and_postings_agree_with_the_hits() {
+        let lib = crate::library::Library::builtin().unwrap();
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/samples/acme-msa.md");
+        let mut bytes = std::fs::read(path).unwrap();
+        // List items under a lead-in, and a sentence with inline items.
+        bytes.extend_from_slice(
+            b"\n\nThe Supplier shall, in the event of a security incident:\n\n\
+              - notify the Customer within 24 hours; and\n\
+              - encrypt all backups.\n\n\
+              Provider will: (a) notify Customer of a breach; (b) give audit access.\n",
+        );
+        let doc = crate::ingest::read_bytes(&bytes, true, &Default::default())
+            .unwrap()
+            .document;
+        let seg = segment(&doc, &lib.terms);
+        for (b, block) in doc.blocks.iter().enumerate() {
+            assert_eq!(seg.block_hits(b), lib.terms.find(&block.text).as_slice());
+        }
+        let (mut checked, mut leads) = (0, 0);
+        for set in 0..lib.terms.set_count() as u32 {
+            let naive: Vec<u32> = (0..seg.units.len())
+                .filter(|&i| seg.hits_in(seg.units[i].span).iter().any(|h| h.set == set))
+                .map(|i| i as u32)
+                .collect();
+            assert_eq!(seg.postings(set), naive.as_slice(), "set {set}");
+            for (i, u) in seg.units.iter().enumerate() {
+                let in_lead = u
+                    .lead
+                    .is_some_and(|l| seg.hits_in(l).iter().any(|h| h.set == set));
+                assert_eq!(seg.unit_sets.contains(i, set), naive.contains(&(i as u32)));
+                assert_eq!(seg.lead_sets.contains(i, set), in_lead);
+            }
+            checked += naive.len();
+            leads += (0..seg.units.len())
+                .filter(|&i| seg.lead_sets.contains(i, set))
+                .count();
+        }
+        assert!(checked > 100, "{checked}");
+        assert!(leads > 5, "{leads}");
+        assert!(seg.postings(u32::MAX).is_empty());
     }
 
     #[test]

@@ -320,9 +320,16 @@ fn is_word_byte(b: u8) -> bool {
 impl Terms {
     /// Every term hit in `text`, sorted by position, then end, then set.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        let bytes = text.as_bytes();
         // About one hit per dozen bytes of contract text; room for more.
-        let mut hits = Vec::with_capacity(bytes.len() / 8);
+        let mut hits = Vec::with_capacity(text.len() / 8);
+        self.find_into(text, &mut hits);
+        hits
+    }
+
+    /// [`Terms::find`], appending the hits to `hits`.
+    pub fn find_into(&self, text: &str, hits: &mut Vec<Hit>) {
+        let bytes = text.as_bytes();
+        let first = hits.len();
         // Where a walk starts: a byte the root has a transition for, at a word start (or anywhere,
         // if it is not a word byte: a term may begin with punctuation). The starts of 64 bytes at
         // a time are found as a bit mask without a branch per byte; only the starts are walked.
@@ -342,11 +349,10 @@ impl Terms {
             while starts != 0 {
                 let s = base + starts.trailing_zeros() as usize;
                 starts &= starts - 1;
-                self.walk(bytes, s, &mut hits);
+                self.walk(bytes, s, hits);
             }
         }
-        debug_assert!(hits.windows(2).all(|w| w[0] < w[1]));
-        hits
+        debug_assert!(hits[first..].windows(2).all(|w| w[0] < w[1]));
     }
 
     /// Walks the trie from `bytes[s]` until it dies, pushing every hit.
