@@ -10,6 +10,11 @@ use std::sync::{mpsc, Condvar, Mutex};
 /// How many results may wait for an earlier one, per worker thread.
 pub const WINDOW_PER_THREAD: usize = 16;
 
+/// How many results a worker hands over at once. The receiving thread is woken once per hand-over
+/// (a futex call and two thread switches), not once per document. A worker hands over early
+/// whenever it would otherwise wait for the window, so the window always moves.
+const HAND_OVER: usize = 8;
+
 struct Claims {
     next: usize,
     emitted: usize,
@@ -63,10 +68,14 @@ where
         waiting: 0,
     });
     let turn = Condvar::new();
-    let (tx, rx) = mpsc::channel::<(usize, T)>();
+    let (tx, rx) = mpsc::channel::<Vec<(usize, T)>>();
 
-    let claim = || -> Option<usize> {
+    // The next item to work on, or `None` when there is none left. `hand_over` runs (without the
+    // lock) before the worker would wait for the window: the results it holds may be the ones the
+    // window waits for.
+    let claim = |hand_over: &mut dyn FnMut()| -> Option<usize> {
         let mut c = claims.lock().ok()?;
+        let mut handed_over = false;
         loop {
             if c.cancelled || c.next >= items.len() {
                 return None;
@@ -75,6 +84,13 @@ where
                 let i = c.next;
                 c.next += 1;
                 return Some(i);
+            }
+            if !handed_over {
+                drop(c);
+                hand_over();
+                handed_over = true;
+                c = claims.lock().ok()?;
+                continue;
             }
             c.waiting += 1;
             c = turn.wait(c).ok()?;
@@ -110,11 +126,24 @@ where
             std::thread::Builder::new()
                 .name(format!("clauselint-work-{w}"))
                 .spawn_scoped(s, move || {
-                    while let Some(i) = claim() {
-                        if tx.send((i, run_one(i))).is_err() {
+                    // Whether the receiving side still listens.
+                    let open = std::cell::Cell::new(true);
+                    let hand_over = |done: &mut Vec<(usize, T)>| {
+                        if !done.is_empty() && tx.send(std::mem::take(done)).is_err() {
+                            open.set(false);
+                        }
+                    };
+                    let mut done = Vec::with_capacity(HAND_OVER);
+                    while let Some(i) = claim(&mut || hand_over(&mut done)) {
+                        done.push((i, run_one(i)));
+                        if done.len() >= HAND_OVER {
+                            hand_over(&mut done);
+                        }
+                        if !open.get() {
                             break;
                         }
                     }
+                    hand_over(&mut done);
                 })
                 .map_err(|e| result = Err(e))
                 .ok();
@@ -123,7 +152,7 @@ where
 
         let mut pending: BTreeMap<usize, T> = BTreeMap::new();
         let mut next_out = 0usize;
-        for (i, out) in rx.iter() {
+        for (i, out) in rx.iter().flatten() {
             on_complete(&out);
             pending.insert(i, out);
             let mut advanced = false;
@@ -181,6 +210,46 @@ mod tests {
             .expect("run");
             assert_eq!(seen, items);
             assert_eq!(completed, items.len());
+        }
+    }
+
+    /// A slow first item: the other worker runs ahead only as far as the window, hands over what
+    /// it holds before it waits, and nothing waits forever.
+    #[test]
+    fn a_slow_first_item_keeps_the_window() {
+        let items: Vec<u64> = (0..400).collect();
+        for threads in [2, 3] {
+            let window = threads * WINDOW_PER_THREAD;
+            let (mut received, mut emitted, mut most_waiting) = (0usize, 0usize, 0usize);
+            let received_at = std::cell::Cell::new(0usize);
+            run_ordered(
+                &items,
+                threads,
+                |_, x, _| {
+                    let rounds = if *x % 97 == 0 { 3_000_000 } else { 1_000 };
+                    let mut h = *x;
+                    for _ in 0..rounds {
+                        h = std::hint::black_box(
+                            h.wrapping_mul(6364136223846793005).wrapping_add(1),
+                        );
+                    }
+                    *x
+                },
+                |i| i as u64,
+                |_| {
+                    received += 1;
+                    received_at.set(received);
+                },
+                |x| {
+                    assert_eq!(x as usize, emitted);
+                    emitted += 1;
+                    most_waiting = most_waiting.max(received_at.get() - emitted);
+                    Ok(())
+                },
+            )
+            .expect("run");
+            assert_eq!(emitted, items.len());
+            assert!(most_waiting <= window, "{most_waiting} > {window}");
         }
     }
 
