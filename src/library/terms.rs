@@ -65,7 +65,7 @@ impl TermsBuilder {
         let trie = Trie::new(&self.patterns)?;
         // One entry per set and pattern (a term listed both as a word and as a prefix in one set
         // matches as a prefix), in set order, so hits come out sorted without sorting.
-        let owners = self
+        let owner_lists: Vec<Vec<(SetId, bool)>> = self
             .owners
             .into_iter()
             .map(|mut list| {
@@ -80,9 +80,17 @@ impl TermsBuilder {
                 merged
             })
             .collect();
+        let mut owners = Vec::new();
+        let mut owners_at = Vec::with_capacity(owner_lists.len() + 1);
+        for list in owner_lists {
+            owners_at.push(owners.len() as u32);
+            owners.extend(list);
+        }
+        owners_at.push(owners.len() as u32);
         Ok(Terms {
             trie,
             owners,
+            owners_at,
             set_names: self.set_names,
             patterns: self.patterns,
         })
@@ -122,8 +130,12 @@ struct Trie {
     chains: Vec<Chain>,
     /// The classes along every chain.
     labels: Vec<u8>,
-    /// Per byte: [`Trie::WORD_BYTE`] and [`Trie::STARTS_TERM`] (some term begins with it).
+    /// Per byte: [`Trie::WORD_BYTE`], [`Trie::STARTS_TERM`] (some term begins with it) and
+    /// [`Trie::TWO_STEP`].
     byte_kind: [u8; 256],
+    /// `two_step[(first class << 6) | second class]`: the state after two bytes from the root, so a
+    /// walk's first two loads become one. Empty when there are 64 classes or more.
+    two_step: Vec<u16>,
 }
 
 /// A run of states that each have one child and spell out no pattern: a walk that enters it either
@@ -146,6 +158,10 @@ impl Trie {
     const ID: u16 = 0x7fff;
     const WORD_BYTE: u8 = 1;
     const STARTS_TERM: u8 = 2;
+    /// A byte some term begins with, which is no term by itself: a walk from it may take the
+    /// first two bytes in one step ([`Trie::two_step`]).
+    const TWO_STEP: u8 = 4;
+    const TWO_STEP_SHIFT: u32 = 6;
 
     fn new(patterns: &[String]) -> Result<Trie, String> {
         // Classes are numbered with the bytes of running text first (space, letters, then the
@@ -273,17 +289,38 @@ impl Trie {
                 }
             }
         }
+        let root_row = (Self::ROOT as usize) << shift;
+        let width = 1usize << Self::TWO_STEP_SHIFT;
+        let mut two_step = Vec::new();
+        if classes < width {
+            two_step = vec![Self::DEAD; width * width];
+            for first in 1..=classes {
+                let after_first = next[root_row | first];
+                if after_first == Self::DEAD {
+                    continue;
+                }
+                let row = ((after_first & id_mask) as usize) << shift;
+                for second in 1..=classes {
+                    two_step[(first << Self::TWO_STEP_SHIFT) | second] = next[row | second];
+                }
+            }
+        }
         let mut byte_kind = [0u8; 256];
         for (b, kind) in byte_kind.iter_mut().enumerate() {
             if is_word_byte(b as u8) {
                 *kind |= Self::WORD_BYTE;
             }
-            if next[((Self::ROOT as usize) << shift) | class[b] as usize] != Self::DEAD {
+            let after_first = next[root_row | class[b] as usize];
+            if after_first != Self::DEAD {
                 *kind |= Self::STARTS_TERM;
+                if !two_step.is_empty() && after_first & Self::MATCH == 0 {
+                    *kind |= Self::TWO_STEP;
+                }
             }
         }
         Ok(Trie {
             byte_kind,
+            two_step,
             class,
             shift,
             next,
@@ -301,6 +338,7 @@ impl Trie {
             + self.class.len()
             + self.chains.len() * std::mem::size_of::<Chain>()
             + self.labels.len()
+            + self.two_step.len() * 2
     }
 }
 
@@ -308,7 +346,10 @@ impl Trie {
 #[derive(Debug, Clone)]
 pub struct Terms {
     trie: Trie,
-    owners: Vec<Vec<(SetId, bool)>>,
+    /// The sets each pattern belongs to, and whether it matches there as a prefix: pattern `p`'s
+    /// are `owners[owners_at[p]..owners_at[p + 1]]`, in set order.
+    owners: Vec<(SetId, bool)>,
+    owners_at: Vec<u32>,
     set_names: Vec<String>,
     patterns: Vec<String>,
 }
@@ -363,15 +404,26 @@ impl Terms {
         let Some(&first) = bytes.get(s) else {
             return;
         };
-        let mut state = trie.next[root_row | trie.class[first as usize] as usize];
-        let mut e = s + 1;
+        let kind = trie.byte_kind[first as usize];
+        let first = trie.class[first as usize] as usize;
+        // The first two bytes in one step, unless the first alone is a term.
+        let (mut state, mut e) = match bytes.get(s + 1) {
+            Some(&second) if kind & Trie::TWO_STEP != 0 => (
+                trie.two_step
+                    .get((first << Trie::TWO_STEP_SHIFT) | trie.class[second as usize] as usize)
+                    .copied()
+                    .unwrap_or(Trie::DEAD),
+                s + 2,
+            ),
+            _ => (trie.next[root_row | first], s + 1),
+        };
         while state != Trie::DEAD {
             let id = (state & trie.id_mask) as usize;
             if state & Trie::MATCH != 0 {
                 let pid = trie.pattern_at[id];
                 let ends_word =
                     e == bytes.len() || !is_word_byte(bytes[e]) || !is_word_byte(bytes[e - 1]);
-                for &(set, prefix) in &self.owners[pid as usize] {
+                for &(set, prefix) in self.owners_of(pid as usize) {
                     if prefix || ends_word {
                         hits.push(Hit {
                             set,
@@ -407,6 +459,14 @@ impl Terms {
             };
             state = trie.next[(id << trie.shift) | trie.class[next as usize] as usize];
             e += 1;
+        }
+    }
+
+    /// The sets pattern `pid` belongs to, with whether it matches there as a prefix.
+    fn owners_of(&self, pid: usize) -> &[(SetId, bool)] {
+        match (self.owners_at.get(pid), self.owners_at.get(pid + 1)) {
+            (Some(&lo), Some(&hi)) => self.owners.get(lo as usize..hi as usize).unwrap_or(&[]),
+            _ => &[],
         }
     }
 
@@ -461,7 +521,7 @@ impl Terms {
                 if !starts {
                     continue;
                 }
-                for &(set, prefix) in &self.owners[pid] {
+                for &(set, prefix) in self.owners_of(pid) {
                     if prefix || ends {
                         out.push(Hit {
                             set,
@@ -558,13 +618,52 @@ mod tests {
             }
             let t = b.build().unwrap();
             for _ in 0..10 {
-                let text: String = (0..next(40)).map(|_| alphabet[next(12)]).collect();
+                // Longer than 64 bytes at times: walk starts are found 64 bytes at a time.
+                let text: String = (0..next(150)).map(|_| alphabet[next(12)]).collect();
                 assert_eq!(
                     t.find(&text),
                     t.naive_find(&text),
                     "round {round}: {text:?}"
                 );
             }
+        }
+    }
+
+    /// Terms over 64 byte classes or more: no two-byte first step; the same hits.
+    #[test]
+    fn many_byte_classes_match_a_naive_search() {
+        let alphabet: Vec<char> = ('!'..='~').filter(|c| !c.is_ascii_uppercase()).collect();
+        assert!(alphabet.len() >= 64);
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut b = TermsBuilder::default();
+        let mut terms: Vec<String> = Vec::new();
+        for c in &alphabet {
+            terms.push(format!("{c}{}", alphabet[next(alphabet.len())]));
+        }
+        for _ in 0..200 {
+            let len = 1 + next(3);
+            terms.push((0..len).map(|_| alphabet[next(alphabet.len())]).collect());
+        }
+        b.add_set("all", &terms);
+        let t = b.build().unwrap();
+        assert!(t.trie.two_step.is_empty());
+        for _ in 0..200 {
+            let text: String = (0..next(200))
+                .map(|_| {
+                    if next(4) == 0 {
+                        ' '
+                    } else {
+                        alphabet[next(alphabet.len())]
+                    }
+                })
+                .collect();
+            assert_eq!(t.find(&text), t.naive_find(&text), "{text:?}");
         }
     }
 
