@@ -140,11 +140,11 @@ pub fn score(labeled: &[Labeled], lib: &Library, selection: &Selection) -> Score
         score.documents += 1;
         let findings = analysis::analyze(&ing.document, ing.source.as_deref(), lib, selection);
         for f in findings {
-            let Some(&label) = l.labels.get(&f.requirement) else {
+            let Some(&label) = l.labels.get(f.requirement.as_ref()) else {
                 continue;
             };
             score.confusion[idx(label)][idx(f.status)] += 1;
-            let e = score.per_id.entry(f.requirement.clone()).or_default();
+            let e = score.per_id.entry(f.requirement.to_string()).or_default();
             e.1 += 1;
             if label == f.status {
                 e.0 += 1;
@@ -152,11 +152,14 @@ pub fn score(labeled: &[Labeled], lib: &Library, selection: &Selection) -> Score
                 if f.status == Status::Satisfied {
                     score
                         .false_satisfied
-                        .push((name.clone(), f.requirement.clone()));
+                        .push((name.clone(), f.requirement.to_string()));
                 }
-                score
-                    .disagreements
-                    .push((name.clone(), f.requirement.clone(), label, f.status));
+                score.disagreements.push((
+                    name.clone(),
+                    f.requirement.to_string(),
+                    label,
+                    f.status,
+                ));
             }
         }
     }

@@ -3,6 +3,7 @@
 
 use schemars::JsonSchema;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The three statuses of a requirement.
@@ -216,13 +217,15 @@ pub struct Threshold {
     pub min: Option<f64>,
 }
 
+// What the rule says of itself (ID, title, category, severity, references, suggestion) is
+// borrowed from the library, not copied into every finding of every document.
 /// The verdict on one requirement for one document.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct Finding {
-    pub requirement: String,
-    pub title: String,
-    pub category: String,
-    pub severity: String,
+pub struct Finding<'a> {
+    pub requirement: Cow<'a, str>,
+    pub title: Cow<'a, str>,
+    pub category: Cow<'a, str>,
+    pub severity: Cow<'a, str>,
     pub level: Level,
     pub status: Status,
     pub message: String,
@@ -230,8 +233,30 @@ pub struct Finding {
     pub thresholds: Vec<Threshold>,
     pub parameters: BTreeMap<String, f64>,
     pub evidence: Vec<Evidence>,
-    pub references: Vec<String>,
-    pub suggestion: String,
+    pub references: Cow<'a, [String]>,
+    pub suggestion: Cow<'a, str>,
+}
+
+impl Finding<'_> {
+    /// The finding with its own copy of what it borrowed from the library, to keep it after the
+    /// library is gone.
+    pub fn into_owned(self) -> Finding<'static> {
+        Finding {
+            requirement: Cow::Owned(self.requirement.into_owned()),
+            title: Cow::Owned(self.title.into_owned()),
+            category: Cow::Owned(self.category.into_owned()),
+            severity: Cow::Owned(self.severity.into_owned()),
+            level: self.level,
+            status: self.status,
+            message: self.message,
+            reasons: self.reasons,
+            thresholds: self.thresholds,
+            parameters: self.parameters,
+            evidence: self.evidence,
+            references: Cow::Owned(self.references.into_owned()),
+            suggestion: Cow::Owned(self.suggestion.into_owned()),
+        }
+    }
 }
 
 /// Counts of statuses.

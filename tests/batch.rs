@@ -334,8 +334,10 @@ fn xlsx_workbook_is_written_and_readable() {
 }
 
 /// The report of `root` collected in memory by the library, as `check --no-config` computes it.
-fn collected(root: &Path) -> clauselint::report::Report {
-    let lib = clauselint::library::Library::builtin().expect("built-in library");
+fn collected<'l>(
+    root: &Path,
+    lib: &'l clauselint::library::Library,
+) -> clauselint::report::Report<'l> {
     let selection = lib.select(&["baseline".to_string()]).expect("baseline");
     let found = clauselint::batch::discover(
         &[root.to_path_buf()],
@@ -347,7 +349,7 @@ fn collected(root: &Path) -> clauselint::report::Report {
         progress: false,
         limits: clauselint::ingest::Limits::default(),
     };
-    clauselint::cli::check::check_all(&found, &lib, &selection, &opts).expect("check")
+    clauselint::cli::check::check_all(&found, lib, &selection, &opts).expect("check")
 }
 
 /// The "clauselint: PATH: ERROR" lines of a run's standard error.
@@ -364,7 +366,8 @@ fn streamed_json_and_csv_equal_the_collected_report_whatever_the_threads() {
     t.put("broken.docx", b"PK\x03\x04 broken");
     t.put("scan.pdf", b"%PDF-1.4");
     let root = t.0.to_str().expect("utf-8");
-    let report = collected(&t.0);
+    let lib = clauselint::library::Library::builtin().expect("built-in library");
+    let report = collected(&t.0, &lib);
     assert!(report.documents.len() > 10);
     assert_eq!(report.summary.errors, 1);
 

@@ -15,15 +15,16 @@ fn lib() -> Library {
     Library::builtin().expect("library loads")
 }
 
-fn finding(lib: &Library, sel: &Selection, text: &str, id: &str) -> Finding {
+fn finding(lib: &Library, sel: &Selection, text: &str, id: &str) -> Finding<'static> {
     let doc = markdown::read_markdown(text, &Limits::default()).expect("markdown");
     analysis::analyze(&doc, Some(text), lib, sel)
         .into_iter()
         .find(|f| f.requirement == id)
+        .map(Finding::into_owned)
         .unwrap_or_else(|| panic!("{id} not selected"))
 }
 
-fn check(profiles: &[&str], text: &str, id: &str) -> Finding {
+fn check(profiles: &[&str], text: &str, id: &str) -> Finding<'static> {
     let lib = lib();
     let names: Vec<String> = profiles.iter().map(|s| s.to_string()).collect();
     let sel = lib.select(&names).expect("profiles exist");

@@ -17,6 +17,7 @@ use judge::{Context, Judgement};
 use parties::Parties;
 use rayon::prelude::*;
 use segment::Segmented;
+use std::borrow::Cow;
 
 /// How the rules of one document are checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,23 +31,23 @@ pub enum RuleParallelism {
 
 /// Analyses one document against the selected requirements, rules in parallel. `source` is the
 /// file's text for text formats (used for line:column locations). Findings come in catalogue order.
-pub fn analyze(
+pub fn analyze<'l>(
     doc: &Document,
     source: Option<&str>,
-    lib: &Library,
+    lib: &'l Library,
     selection: &Selection,
-) -> Vec<Finding> {
+) -> Vec<Finding<'l>> {
     analyze_with(doc, source, lib, selection, RuleParallelism::Parallel)
 }
 
 /// [`analyze`], with the rules checked as `rules` says. The findings are the same either way.
-pub fn analyze_with(
+pub fn analyze_with<'l>(
     doc: &Document,
     source: Option<&str>,
-    lib: &Library,
+    lib: &'l Library,
     selection: &Selection,
     rules: RuleParallelism,
-) -> Vec<Finding> {
+) -> Vec<Finding<'l>> {
     let seg = segment::segment(doc, &lib.terms);
     let parties = Parties::detect(doc, lib);
     let ctx = Context::new(lib, doc, &seg, &parties);
@@ -196,7 +197,7 @@ fn clip(s: &str) -> String {
     format!("{} …", &s[..cut])
 }
 
-fn check_rule(ctx: &Context, locate: &Locator, rule: &Rule, sel: &Selected) -> Finding {
+fn check_rule<'l>(ctx: &Context, locate: &Locator, rule: &'l Rule, sel: &Selected) -> Finding<'l> {
     let seg = ctx.seg;
     let mut judged: Vec<Judgement> = Vec::new();
     let mut customer_only = false;
@@ -231,10 +232,10 @@ fn check_rule(ctx: &Context, locate: &Locator, rule: &Rule, sel: &Selected) -> F
         .collect();
     let file = &rule.file;
     let mut finding = Finding {
-        requirement: file.id.clone(),
-        title: file.title.clone(),
-        category: file.category.clone(),
-        severity: file.severity.clone(),
+        requirement: Cow::Borrowed(&file.id),
+        title: Cow::Borrowed(&file.title),
+        category: Cow::Borrowed(&file.category),
+        severity: Cow::Borrowed(&file.severity),
         level: sel.level,
         status: Status::Missing,
         message: String::new(),
@@ -242,8 +243,8 @@ fn check_rule(ctx: &Context, locate: &Locator, rule: &Rule, sel: &Selected) -> F
         thresholds,
         parameters: Default::default(),
         evidence: Vec::new(),
-        references: file.references.clone(),
-        suggestion: file.docs.suggestion.clone(),
+        references: Cow::Borrowed(&file.references),
+        suggestion: Cow::Borrowed(&file.docs.suggestion),
     };
     let Some(best_idx) = (0..judged.len()).min_by_key(|&i| rank(&judged[i])) else {
         finding.message = if customer_only {

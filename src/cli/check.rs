@@ -14,14 +14,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Reads and analyses one file; an unreadable file becomes an error entry, never a failure of the run.
-pub fn check_file(
+pub fn check_file<'l>(
     path: &Path,
     shown: String,
-    lib: &Library,
+    lib: &'l Library,
     selection: &Selection,
     limits: &Limits,
     rules: analysis::RuleParallelism,
-) -> DocumentReport {
+) -> DocumentReport<'l> {
     match ingest::read_path(path, limits) {
         Ok(ing) => {
             let findings =
@@ -33,13 +33,13 @@ pub fn check_file(
 }
 
 /// Checks one discovered input (an entry the walk could not read is an error entry).
-pub fn check_input(
+pub fn check_input<'l>(
     input: &Input,
-    lib: &Library,
+    lib: &'l Library,
     selection: &Selection,
     limits: &Limits,
     rules: analysis::RuleParallelism,
-) -> DocumentReport {
+) -> DocumentReport<'l> {
     match &input.error {
         Some(e) => DocumentReport::error(input.shown.clone(), e.clone()),
         None => check_file(
@@ -53,7 +53,7 @@ pub fn check_input(
     }
 }
 
-fn panicked(input: &Input) -> DocumentReport {
+fn panicked(input: &Input) -> DocumentReport<'static> {
     DocumentReport::error(
         input.shown.clone(),
         "internal error: the analysis of this file failed (please report it)".into(),
@@ -80,12 +80,12 @@ pub struct BatchOptions {
 
 /// Checks all inputs in parallel; results keep input order. `summary.skipped` counts what the walk
 /// skipped.
-pub fn check_all(
+pub fn check_all<'l>(
     found: &Discovered,
-    lib: &Library,
+    lib: &'l Library,
     selection: &Selection,
     opts: &BatchOptions,
-) -> std::io::Result<Report> {
+) -> std::io::Result<Report<'l>> {
     let progress = Progress::new(found.inputs.len() as u64, opts.progress);
     let mut docs = Vec::with_capacity(found.inputs.len());
     let r = batch::run_ordered(
@@ -127,7 +127,7 @@ pub struct StreamedRun<'a> {
     pub fail_on: FailOn,
 }
 
-impl StreamedRun<'_> {
+impl<'a> StreamedRun<'a> {
     /// Checks all inputs in parallel and hands each result on in input order as it completes,
     /// through the pipeline's bounded window, so memory does not grow with the number of inputs.
     /// `prepare` runs on the worker thread (e.g. rendering the document's bytes); `emit` receives
@@ -137,7 +137,7 @@ impl StreamedRun<'_> {
     pub fn stream<P, R, E>(&self, prepare: R, mut emit: E) -> std::io::Result<(RunSummary, i32)>
     where
         P: Send,
-        R: Fn(DocumentReport) -> std::io::Result<P> + Sync,
+        R: Fn(DocumentReport<'a>) -> std::io::Result<P> + Sync,
         E: FnMut(P) -> std::io::Result<()>,
     {
         let StreamedRun {
@@ -150,7 +150,7 @@ impl StreamedRun<'_> {
         let progress = Progress::new(found.inputs.len() as u64, opts.progress);
         let mut gate = Gate::new(fail_on);
         let mut totals = RunSummary::default();
-        let checked = |d: DocumentReport| {
+        let checked = |d: DocumentReport<'a>| {
             let failed_required = failed_required(&d);
             Checked {
                 error: d.error.as_ref().map(|e| (d.path.clone(), e.clone())),

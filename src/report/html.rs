@@ -151,7 +151,7 @@ struct Mark<'a> {
     end: usize,
     di: usize,
     fi: usize,
-    finding: &'a Finding,
+    finding: &'a Finding<'a>,
     ev: &'a Evidence,
 }
 
@@ -244,7 +244,7 @@ const JS: &str = r##"
 "##;
 
 /// Per category (in first-seen order): satisfied, weak, missing.
-fn by_category(doc: &DocumentReport) -> Vec<(&str, [u32; 3])> {
+fn by_category<'d>(doc: &'d DocumentReport) -> Vec<(&'d str, [u32; 3])> {
     let mut v: Vec<(&str, [u32; 3])> = Vec::new();
     for f in &doc.findings {
         let i = match v.iter().position(|(c, _)| *c == f.category) {
@@ -527,7 +527,7 @@ fn document_html(
     out.push_str("<h3>Findings</h3>");
     let mut cats: Vec<&str> = Vec::new();
     for f in &doc.findings {
-        if !cats.contains(&f.category.as_str()) {
+        if !cats.contains(&f.category.as_ref()) {
             cats.push(&f.category);
         }
     }

@@ -18,7 +18,7 @@ use std::io::Write;
 
 /// The result for one input document.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct DocumentReport {
+pub struct DocumentReport<'a> {
     pub path: String,
     /// "markdown", "docx" or "text"; absent when the file could not be read.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -26,7 +26,7 @@ pub struct DocumentReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sha256: Option<String>,
     pub error: Option<String>,
-    pub findings: Vec<Finding>,
+    pub findings: Vec<Finding<'a>>,
     pub summary: StatusCounts,
 }
 
@@ -78,18 +78,18 @@ impl Tool {
 
 /// The whole run: what `--format json` prints (see ../shared/spec/report-json.md).
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct Report {
+pub struct Report<'a> {
     pub schema_version: u32,
     pub tool: Tool,
     pub profiles: Vec<String>,
-    pub documents: Vec<DocumentReport>,
+    pub documents: Vec<DocumentReport<'a>>,
     pub summary: RunSummary,
 }
 
 pub const SCHEMA_VERSION: u32 = 1;
 
-impl Report {
-    pub fn new(profiles: Vec<String>, documents: Vec<DocumentReport>) -> Report {
+impl<'a> Report<'a> {
+    pub fn new(profiles: Vec<String>, documents: Vec<DocumentReport<'a>>) -> Report<'a> {
         let mut summary = RunSummary::default();
         for d in &documents {
             summary.count(d.error.is_some(), &d.summary);
@@ -104,8 +104,8 @@ impl Report {
     }
 }
 
-impl DocumentReport {
-    pub fn ok(path: String, format: &str, sha256: String, findings: Vec<Finding>) -> Self {
+impl<'a> DocumentReport<'a> {
+    pub fn ok(path: String, format: &str, sha256: String, findings: Vec<Finding<'a>>) -> Self {
         let summary = StatusCounts::of(&findings);
         DocumentReport {
             path,

@@ -256,7 +256,7 @@ fn rule(f: &Finding, opts: &WriteOptions<'_>) -> Rule {
             )
         }
         None => (
-            f.title.clone(),
+            f.title.to_string(),
             format!("{}\n\nSuggested wording: {}", f.title, f.suggestion),
             format!(
                 "{}\n\n**Suggested wording:**\n\n> {}",
@@ -265,10 +265,10 @@ fn rule(f: &Finding, opts: &WriteOptions<'_>) -> Rule {
         ),
     };
     Rule {
-        id: f.requirement.clone(),
+        id: f.requirement.to_string(),
         name: rule_name(&f.requirement),
         short_description: Text {
-            text: f.title.clone(),
+            text: f.title.to_string(),
         },
         full_description: Text { text: full },
         help: Help {
@@ -279,11 +279,11 @@ fn rule(f: &Finding, opts: &WriteOptions<'_>) -> Rule {
             level: level(&f.severity, f.level),
         },
         properties: RuleProperties {
-            category: f.category.clone(),
-            severity: f.severity.clone(),
+            category: f.category.to_string(),
+            severity: f.severity.to_string(),
             security_severity: security_severity(&f.severity),
-            tags: vec!["security".into(), "contract".into(), f.category.clone()],
-            references: f.references.clone(),
+            tags: vec!["security".into(), "contract".into(), f.category.to_string()],
+            references: f.references.to_vec(),
         },
     }
 }
@@ -367,7 +367,7 @@ pub fn write(out: &mut dyn Write, report: &Report, opts: &WriteOptions<'_>) -> s
     let mut rules: Vec<Rule> = Vec::new();
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
     for f in report.documents.iter().flat_map(|d| &d.findings) {
-        if !index.contains_key(f.requirement.as_str()) {
+        if !index.contains_key(f.requirement.as_ref()) {
             index.insert(&f.requirement, rules.len());
             rules.push(rule(f, opts));
         }
@@ -401,8 +401,8 @@ pub fn write(out: &mut dyn Write, report: &Report, opts: &WriteOptions<'_>) -> s
             let mut fp = BTreeMap::new();
             fp.insert("clauselintFinding/v1", fingerprint(f));
             results.push(SarifResult {
-                rule_id: f.requirement.clone(),
-                rule_index: index.get(f.requirement.as_str()).copied().unwrap_or(0),
+                rule_id: f.requirement.to_string(),
+                rule_index: index.get(f.requirement.as_ref()).copied().unwrap_or(0),
                 level: level(&f.severity, f.level),
                 message: Text { text: message(f) },
                 locations: vec![location(doc, f)],
@@ -413,9 +413,9 @@ pub fn write(out: &mut dyn Write, report: &Report, opts: &WriteOptions<'_>) -> s
                         ReqLevel::Required => "required",
                         ReqLevel::Recommended => "recommended",
                     },
-                    severity: f.severity.clone(),
+                    severity: f.severity.to_string(),
                     reasons: f.reasons.iter().map(|r| r.code.as_str()).collect(),
-                    suggestion: f.suggestion.clone(),
+                    suggestion: f.suggestion.to_string(),
                 },
             });
         }

@@ -137,7 +137,7 @@ fn group<'a>(doc: &'a DocumentReport, f: &'a Finding) -> Group<'a> {
     }
     title.push(']');
     let ev = f.evidence.first();
-    let mut g = Group::with_title(level_of(f).primary_title(title).id(f.requirement.as_str()));
+    let mut g = Group::with_title(level_of(f).primary_title(title).id(f.requirement.as_ref()));
     match ev {
         Some(ev) => {
             g = g.element(snippet(f, ev));

@@ -226,8 +226,8 @@ impl WorkbookStream {
                         .findings
                         .iter()
                         .map(|f| Column {
-                            id: f.requirement.clone(),
-                            title: f.title.clone(),
+                            id: f.requirement.to_string(),
+                            title: f.title.to_string(),
                             counts: [0; 3],
                         })
                         .collect();
@@ -350,10 +350,10 @@ impl WorkbookStream {
                 Level::Recommended => "recommended",
             };
             ws.write_string_with_format(row, 0, clip(&d.path), &st.text)?;
-            ws.write_string_with_format(row, 1, &f.requirement, &st.text)?;
+            ws.write_string_with_format(row, 1, f.requirement.as_ref(), &st.text)?;
             ws.write_string_with_format(row, 2, clip(&f.title), &st.wrap)?;
             ws.write_string_with_format(row, 3, level, &st.text)?;
-            ws.write_string_with_format(row, 4, &f.severity, &st.text)?;
+            ws.write_string_with_format(row, 4, f.severity.as_ref(), &st.text)?;
             ws.write_string_with_format(row, 5, f.status.as_str(), st.status(f.status))?;
             ws.write_string_with_format(row, 6, clip(&reasons(f)), &st.wrap)?;
             let section = ev.and_then(|e| e.section.as_deref()).unwrap_or("");

@@ -19,7 +19,7 @@ pub fn library() -> Library {
 }
 
 /// Checks `paths` (relative to the repository root, shown as given) against the baseline profile.
-pub fn report_of(lib: &Library, paths: &[&str]) -> Report {
+pub fn report_of<'l>(lib: &'l Library, paths: &[&str]) -> Report<'l> {
     let selection = lib
         .select(&["baseline".to_string()])
         .expect("baseline profile");
