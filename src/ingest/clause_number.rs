@@ -55,6 +55,66 @@ fn may_start_with_number(text: &[u8]) -> bool {
             .any(|w| text.len() > w.len() && text[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
 }
 
+/// [`NUMBER`]'s match on a text that starts with a decimal number ("12.3 ", "5. ", "4) "), found
+/// without the regex: `Some(Some(end))` for a match ending at `end` (after its white space),
+/// `Some(None)` for certainly no match, `None` when unsure (the regex decides). Most numbered
+/// clauses start this way, and the regex costs several hundred instructions per paragraph.
+fn decimal_number(text: &[u8]) -> Option<Option<usize>> {
+    let digits = |from: usize| {
+        text[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let first = digits(0);
+    if first == 0 || first > 3 {
+        return None;
+    }
+    let mut end = first;
+    let mut groups = 0;
+    while text.get(end) == Some(&b'.') {
+        let n = digits(end + 1);
+        if n == 0 {
+            break;
+        }
+        if n > 3 {
+            return None;
+        }
+        end += 1 + n;
+        groups += 1;
+    }
+    match text.get(end) {
+        // "12.3." or "5." or "4)"
+        Some(b'.') => end += 1,
+        Some(b')') if groups == 0 => end += 1,
+        // "12.3 Notice" (a decimal number needs no final period)
+        _ if groups > 0 => {}
+        // "72 hours": no number of a clause
+        Some(b' ') | None => return Some(None),
+        _ => return None,
+    }
+    // The white space after it, or the end of the text.
+    match text.get(end) {
+        None => Some(Some(end)),
+        Some(b' ') => {
+            let spaces = text[end..].iter().take_while(|&&b| b == b' ').count();
+            match text.get(end + spaces) {
+                Some(b) if !b.is_ascii() || b.is_ascii_whitespace() => None,
+                _ => Some(Some(end + spaces)),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The end of [`NUMBER`]'s match at the start of `text`, if any.
+fn number_end(text: &str) -> Option<usize> {
+    match decimal_number(text.as_bytes()) {
+        Some(known) => known,
+        None => NUMBER.find(text).map(|m| m.end()),
+    }
+}
+
 /// A clause number split off the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClauseNumber<'a> {
@@ -73,8 +133,8 @@ pub fn split(text: &str) -> Option<ClauseNumber<'_>> {
     }
     // `find`, not `captures`: the number is the match without its trailing white space, and the
     // capture engine costs far more on a long paragraph than the plain search.
-    let whole = NUMBER.find(text)?;
-    let num = whole.as_str().trim_end();
+    let whole_end = number_end(text)?;
+    let num = text[..whole_end].trim_end();
     let number = num.trim_end_matches([':', ' ']);
     let numeric = number.contains('.') && number.chars().next().is_some_and(|c| c.is_ascii_digit());
     let dotted = number.ends_with('.') && number.len() > 1 && !number.starts_with('(');
@@ -95,7 +155,7 @@ pub fn split(text: &str) -> Option<ClauseNumber<'_>> {
     Some(ClauseNumber {
         number,
         depth,
-        rest_offset: whole.end(),
+        rest_offset: whole_end,
     })
 }
 
@@ -220,6 +280,43 @@ mod tests {
             "only {numbers} numbered lines among {}",
             texts.len()
         );
+    }
+
+    /// The decimal fast path agrees with the regex wherever it answers.
+    #[test]
+    fn decimal_numbers_match_the_regex() {
+        let parts = [
+            "1", "12", "123", "1234", ".", "..", ")", " ", "  ", "x", "A", "\t", "\u{a0}", "é",
+            ",", ":",
+        ];
+        let mut answered = 0;
+        let mut check = |t: &str| {
+            if let Some(known) = decimal_number(t.as_bytes()) {
+                answered += 1;
+                assert_eq!(known, NUMBER.find(t).map(|m| m.end()), "{t:?}");
+            }
+        };
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    for d in parts {
+                        check(&format!("{a}{b}{c}{d}"));
+                        check(&format!("{a}{b}{c}{d} Title"));
+                    }
+                }
+            }
+        }
+        for t in [
+            "12.3 Notice",
+            "12.3. Notice",
+            "5. Audit",
+            "4) x",
+            "1.2.3.4 x",
+            "72 hours",
+        ] {
+            check(t);
+        }
+        assert!(answered > 2_000, "{answered}");
     }
 
     #[test]
