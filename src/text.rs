@@ -6,7 +6,12 @@
 //! folded into one space; a word hyphenated at a line end ("inci-\ndent") is joined again.
 
 use crate::document::SourcePoint;
+use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
+
+/// Two spaces: a searcher built once, not on every chunk.
+static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
 
 /// Maps one character to its matching form, or `None` to drop it.
 fn fold_char(c: char) -> Option<char> {
@@ -69,7 +74,7 @@ impl BlockText {
             // whole.
             if is_printable_ascii(bytes) {
                 let body = chunk.trim_matches(' ');
-                if !body.is_empty() && memchr::memmem::find(body.as_bytes(), b"  ").is_none() {
+                if !body.is_empty() && DOUBLE_SPACE.find(body.as_bytes()).is_none() {
                     if chunk.starts_with(' ') && !self.text.is_empty() {
                         self.pending_space = true;
                     }

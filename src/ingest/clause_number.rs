@@ -170,23 +170,22 @@ pub fn looks_like_title(text: &str) -> bool {
     if body.contains(". ") {
         return false;
     }
-    let words: Vec<&str> = body.split_whitespace().collect();
-    if words.is_empty() || words.len() > 12 {
-        return false;
-    }
-    let caps = words
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-        })
-        .count();
+    // Every word capitalised (or not a word: "(a)", "3.1"), or one of the small words of titles.
     let small = [
         "and", "or", "of", "the", "to", "for", "in", "on", "with", "a", "an", "by",
     ];
-    let small_count = words.iter().filter(|w| small.contains(w)).count();
-    caps + small_count == words.len()
+    let mut words = 0;
+    for w in body.split_whitespace() {
+        words += 1;
+        let capitalised = w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic());
+        if words > 12 || !(capitalised || small.contains(&w)) {
+            return false;
+        }
+    }
+    words > 0
 }
 
 /// A clause's lead-in title: "Security Incidents. Provider will …" → "Security Incidents".
