@@ -12,8 +12,11 @@ pub const WINDOW_PER_THREAD: usize = 16;
 
 /// How many results a worker hands over at once. The receiving thread is woken once per hand-over
 /// (a futex call and two thread switches), not once per document. A worker hands over early
-/// whenever it would otherwise wait for the window, so the window always moves.
+/// whenever it would otherwise wait for the window, so the window always moves, and once the work
+/// on what it holds has taken [`HAND_OVER_AFTER`], so a slow document still shows on the progress
+/// bar and in the streamed output as soon as it completes.
 const HAND_OVER: usize = 8;
+const HAND_OVER_AFTER: std::time::Duration = std::time::Duration::from_millis(50);
 
 struct Claims {
     next: usize,
@@ -134,9 +137,14 @@ where
                         }
                     };
                     let mut done = Vec::with_capacity(HAND_OVER);
+                    // When the work on the results held now began.
+                    let mut since = std::time::Instant::now();
                     while let Some(i) = claim(&mut || hand_over(&mut done)) {
+                        if done.is_empty() {
+                            since = std::time::Instant::now();
+                        }
                         done.push((i, run_one(i)));
-                        if done.len() >= HAND_OVER {
+                        if done.len() >= HAND_OVER || since.elapsed() >= HAND_OVER_AFTER {
                             hand_over(&mut done);
                         }
                         if !open.get() {
@@ -251,6 +259,35 @@ mod tests {
             assert_eq!(emitted, items.len());
             assert!(most_waiting <= window, "{most_waiting} > {window}");
         }
+    }
+
+    /// A slow document is handed over as soon as it completes, not held for seven more.
+    #[test]
+    fn a_slow_document_is_handed_over_at_once() {
+        let items: Vec<u64> = (0..3).collect();
+        let started = std::time::Instant::now();
+        let mut completed_at = Vec::new();
+        run_ordered(
+            &items,
+            1,
+            |_, x, _| {
+                std::thread::sleep(HAND_OVER_AFTER * 2 * (*x as u32 + 1));
+                *x
+            },
+            |i| i as u64,
+            |_| completed_at.push(started.elapsed()),
+            |_| Ok(()),
+        )
+        .expect("run");
+        // The first result arrives when its own work ends, after 2 units of HAND_OVER_AFTER; held
+        // for the others, it would arrive with them after 2 + 4 + 6 = 12.
+        let unit = HAND_OVER_AFTER.as_secs_f64();
+        let arrived: Vec<f64> = completed_at
+            .iter()
+            .map(|d| d.as_secs_f64() / unit)
+            .collect();
+        assert_eq!(arrived.len(), 3);
+        assert!(arrived[0] < 8.0, "{arrived:?}");
     }
 
     #[test]
