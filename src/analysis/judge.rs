@@ -265,21 +265,26 @@ impl<'a> Context<'a> {
 
     /// The candidate's own text: its lead-in (if any) and the clause, with their hits.
     fn own_text(&self, unit: &Unit) -> (String, Vec<Hit>, usize) {
-        let mut text = String::new();
-        let mut hits = Vec::new();
-        if let Some(lead) = unit.lead {
-            if lead.block != unit.span.block || lead.end <= unit.span.start {
-                let lt = span_text(self.doc, lead);
-                let block_hits = self.seg.block_hits(lead.block);
-                hits.extend(shifted(
-                    block_hits,
-                    lead.start,
-                    lead.end,
-                    -(lead.start as isize),
-                ));
-                text.push_str(lt);
-                text.push(' ');
-            }
+        let lead = unit
+            .lead
+            .filter(|lead| lead.block != unit.span.block || lead.end <= unit.span.start);
+        let span_len = |s: Span| s.end.saturating_sub(s.start);
+        // Sized once: the lead-in, a space and the clause; their hits and a few for references.
+        let mut text =
+            String::with_capacity(lead.map_or(0, |l| span_len(l) + 1) + span_len(unit.span));
+        let mut hits = Vec::with_capacity(
+            lead.map_or(0, |l| self.seg.hits_in(l).len()) + self.seg.hits_in(unit.span).len() + 4,
+        );
+        if let Some(lead) = lead {
+            let block_hits = self.seg.block_hits(lead.block);
+            hits.extend(shifted(
+                block_hits,
+                lead.start,
+                lead.end,
+                -(lead.start as isize),
+            ));
+            text.push_str(span_text(self.doc, lead));
+            text.push(' ');
         }
         let clause_start = text.len();
         let ut = span_text(self.doc, unit.span);
