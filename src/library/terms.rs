@@ -143,11 +143,27 @@ struct Trie {
 /// loading one state after another.
 #[derive(Debug, Clone, Copy, Default)]
 struct Chain {
-    /// Where the classes start in `labels`, and how many.
+    /// The chain's first eight bytes as a term spells them (lowercase), little-endian: a walk
+    /// compares the next eight bytes of text, lowercased, in one step.
+    expect: u64,
+    /// Where the classes start in `labels`.
     offset: u32,
-    len: u32,
     /// The state (with its flags) at the end of the run.
     end: u16,
+    /// How many classes (at most 255).
+    len: u8,
+}
+
+/// The ASCII capitals among eight bytes made lowercase, the other bytes left as they are.
+fn ascii_lowercase_word(x: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = x & LOW7;
+    // Per byte, the high bit of: at least 'A', and above 'Z' (no carry crosses a byte: low < 0x80).
+    let from_a = low + 0x3f3f_3f3f_3f3f_3f3f;
+    let past_z = low + 0x2525_2525_2525_2525;
+    let capital = from_a & !past_z & !x & HIGH;
+    x | (capital >> 2)
 }
 
 impl Trie {
@@ -179,6 +195,8 @@ impl Trie {
             .copied()
             .chain((0..=255u8).filter(|b| !common.contains(b)));
         let mut class = [0u8; 256];
+        // The byte a term spells each class with (its lowercase form).
+        let mut spelling = [0u8; 256];
         let mut classes = 0usize;
         for b in order.filter(|&b| used[b as usize]) {
             classes += 1;
@@ -187,6 +205,7 @@ impl Trie {
             }
             class[b as usize] = classes as u8;
             class[b.to_ascii_uppercase() as usize] = classes as u8;
+            spelling[classes] = b;
         }
         // Build the trie, then number its states breadth first, children in class order.
         struct Node {
@@ -251,7 +270,9 @@ impl Trie {
             let mut classes = Vec::new();
             let mut at = n;
             while let [(c, child)] = nodes[at].children[..] {
-                if !classes.is_empty() && nodes[at].pattern != NO_PATTERN {
+                if (!classes.is_empty() && nodes[at].pattern != NO_PATTERN)
+                    || classes.len() == usize::from(u8::MAX)
+                {
                     break;
                 }
                 classes.push(c);
@@ -280,10 +301,14 @@ impl Trie {
             }
             if flags[n] & Self::CHAIN != 0 {
                 if let Some((classes, end)) = chain_of(n) {
+                    let expect = classes.iter().take(8).enumerate().fold(0u64, |w, (i, &c)| {
+                        w | u64::from(spelling[c as usize]) << (8 * i)
+                    });
                     chains[from] = Chain {
+                        expect,
                         offset: labels.len() as u32,
-                        len: classes.len() as u32,
                         end: id[end] | flags[end],
+                        len: classes.len() as u8,
                     };
                     labels.extend(classes);
                 }
@@ -435,20 +460,35 @@ impl Terms {
             }
             if state & trie.chain_flag != 0 {
                 let chain = trie.chains[id];
-                let to = e + chain.len as usize;
-                let (Some(text), Some(classes)) = (
-                    bytes.get(e..to),
-                    trie.labels
-                        .get(chain.offset as usize..chain.offset as usize + chain.len as usize),
-                ) else {
-                    break;
-                };
-                if text
-                    .iter()
-                    .zip(classes)
-                    .any(|(&b, &c)| trie.class[b as usize] != c)
-                {
-                    break;
+                let len = usize::from(chain.len);
+                let to = e + len;
+                let eight = bytes
+                    .get(e..e + 8)
+                    .and_then(|w| <[u8; 8]>::try_from(w).ok());
+                match eight {
+                    // Up to eight classes, eight bytes of text to read: one comparison.
+                    Some(word) if len <= 8 => {
+                        let mask = u64::MAX >> (64 - 8 * len);
+                        if ascii_lowercase_word(u64::from_le_bytes(word)) & mask != chain.expect {
+                            break;
+                        }
+                    }
+                    _ => {
+                        let (Some(text), Some(classes)) = (
+                            bytes.get(e..to),
+                            trie.labels
+                                .get(chain.offset as usize..chain.offset as usize + len),
+                        ) else {
+                            break;
+                        };
+                        if text
+                            .iter()
+                            .zip(classes)
+                            .any(|(&b, &c)| trie.class[b as usize] != c)
+                        {
+                            break;
+                        }
+                    }
                 }
                 e = to;
                 state = chain.end;
@@ -625,6 +665,20 @@ mod tests {
                     t.naive_find(&text),
                     "round {round}: {text:?}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_lowercase_word_lowercases_each_byte() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut word = [b'x'; 8];
+                word[at] = b;
+                let mut want = word;
+                want[at] = b.to_ascii_lowercase();
+                let got = ascii_lowercase_word(u64::from_le_bytes(word)).to_le_bytes();
+                assert_eq!(got, want, "byte {b:#04x} at {at}");
             }
         }
     }
