@@ -200,12 +200,7 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
         terms.find_into(&b.text, &mut hits);
     }
     block_hits_at.push(hits.len() as u32);
-    let block_hits = |b: usize| -> &[Hit] {
-        match (block_hits_at.get(b), block_hits_at.get(b + 1)) {
-            (Some(&lo), Some(&hi)) => hits.get(lo as usize..hi as usize).unwrap_or(&[]),
-            _ => &[],
-        }
-    };
+    let block_hits = |b: usize| run_of(&hits, &block_hits_at, b);
     // The document's title (a top-level heading that is the first block) is no context for its
     // clauses: "Incident Response Services Agreement" does not make every sentence about incidents.
     let title_section = doc
@@ -409,6 +404,15 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
     }
 }
 
+/// Run `i` of runs stored one after another in `items`, run `i` starting at `starts[i]` (with one
+/// more entry in `starts` than runs); empty for an `i` out of range.
+fn run_of<'a, T>(items: &'a [T], starts: &[u32], i: usize) -> &'a [T] {
+    match (starts.get(i), starts.get(i + 1)) {
+        (Some(&lo), Some(&hi)) => items.get(lo as usize..hi as usize).unwrap_or(&[]),
+        _ => &[],
+    }
+}
+
 /// A recital: "WHEREAS, the parties …".
 fn is_recital(sentence: &str) -> bool {
     let t = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -476,25 +480,12 @@ impl Segmented {
 
     /// The term hits of block `block`, sorted by position.
     pub fn block_hits(&self, block: usize) -> &[Hit] {
-        match (
-            self.block_hits_at.get(block),
-            self.block_hits_at.get(block + 1),
-        ) {
-            (Some(&lo), Some(&hi)) => self.hits.get(lo as usize..hi as usize).unwrap_or(&[]),
-            _ => &[],
-        }
+        run_of(&self.hits, &self.block_hits_at, block)
     }
 
     /// The units whose own text hits term set `set`, ascending.
     pub fn postings(&self, set: u32) -> &[u32] {
-        let set = set as usize;
-        match (self.postings_at.get(set), self.postings_at.get(set + 1)) {
-            (Some(&lo), Some(&hi)) => self
-                .posting_units
-                .get(lo as usize..hi as usize)
-                .unwrap_or(&[]),
-            _ => &[],
-        }
+        run_of(&self.posting_units, &self.postings_at, set as usize)
     }
 
     /// Hits of a block within a byte range.

@@ -629,18 +629,22 @@ mod tests {
         assert!(t.find("preencrypted").is_empty());
     }
 
+    /// A seeded xorshift generator: each call gives a number below its argument.
+    fn random_below(mut seed: u64) -> impl FnMut(usize) -> usize {
+        move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        }
+    }
+
     /// Random term lists and texts over a small alphabet (letters of both cases, digits, space,
     /// punctuation, multi-byte characters) so that prefixes, overlaps, word boundaries and case
     /// meet often: the trie finds what the naive search finds.
     #[test]
     fn random_terms_and_texts_match_a_naive_search() {
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = random_below(0x9e37_79b9_7f4a_7c15);
         let alphabet = ["a", "b", "A", "B", "c", " ", "-", "%", "€", "é", "1", "."];
         for round in 0..300 {
             let mut b = TermsBuilder::default();
@@ -688,13 +692,7 @@ mod tests {
     fn many_byte_classes_match_a_naive_search() {
         let alphabet: Vec<char> = ('!'..='~').filter(|c| !c.is_ascii_uppercase()).collect();
         assert!(alphabet.len() >= 64);
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = random_below(0x2545_f491_4f6c_dd1d);
         let mut b = TermsBuilder::default();
         let mut terms: Vec<String> = Vec::new();
         for c in &alphabet {
