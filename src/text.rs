@@ -197,6 +197,26 @@ pub fn to_source_offset(map: &[SourcePoint], text_offset: usize) -> Option<usize
     Some((p.source + (t - p.text)) as usize)
 }
 
+/// The 1-based line and column (in code points) of `offset` in `src`, given that `anchor` lies on
+/// line `anchor_line`: counts only the lines between the two, so locating a few quotes in a
+/// document needs no index of all its lines. Same result as [`LineIndex::line_col`].
+pub fn line_col_from(src: &str, anchor: usize, anchor_line: u32, offset: usize) -> (u32, u32) {
+    let bytes = src.as_bytes();
+    let offset = offset.min(bytes.len());
+    let (from, from_line) = if anchor <= offset {
+        (anchor, anchor_line)
+    } else {
+        (0, 1)
+    };
+    let line = from_line as usize + memchr::memchr_iter(b'\n', &bytes[from..offset]).count();
+    let line_start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
+    let column = src
+        .get(line_start..offset)
+        .map(|s| s.chars().count())
+        .unwrap_or(offset - line_start);
+    (line as u32, column as u32 + 1)
+}
+
 /// Line starts of a source, for byte offset to line:column conversion.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
@@ -251,6 +271,22 @@ mod tests {
         b.push("seventy-", 0);
         b.push_line_break("Two", 20);
         assert_eq!(b.finish().0, "seventy- Two");
+    }
+
+    #[test]
+    fn line_col_from_an_anchor_agrees_with_the_index() {
+        let src = "# Title\n\nFirst para\ngraph, wrapped.\n\n- item \u{e9}t\u{e9}\n  more\n\nLast";
+        let index = LineIndex::new(src);
+        for anchor in 0..=src.len() {
+            let (anchor_line, _) = index.line_col(src, anchor);
+            for offset in 0..=src.len() + 2 {
+                assert_eq!(
+                    line_col_from(src, anchor, anchor_line, offset),
+                    index.line_col(src, offset),
+                    "anchor {anchor}, offset {offset}"
+                );
+            }
+        }
     }
 
     #[test]

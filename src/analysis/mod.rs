@@ -12,7 +12,7 @@ use crate::finding::{
     Evidence, EvidenceLocation, Finding, Highlight, Reason, ReasonCode, Status, Threshold,
 };
 use crate::library::{Library, ParamKind, Rule, Selected, Selection};
-use crate::text::{to_source_offset, LineIndex};
+use crate::text::{line_col_from, to_source_offset};
 use judge::{Context, Judgement};
 use parties::Parties;
 use rayon::prelude::*;
@@ -51,12 +51,7 @@ pub fn analyze_with<'l>(
     let seg = segment::segment(doc, &lib.terms);
     let parties = Parties::detect(doc, lib);
     let ctx = Context::new(lib, doc, &seg, &parties);
-    let lines = source.map(LineIndex::new);
-    let locate = Locator {
-        doc,
-        source,
-        lines: lines.as_ref(),
-    };
+    let locate = Locator { doc, source };
     let check = |sel: &Selected| check_rule(&ctx, &locate, &lib.rules[sel.rule], sel);
     match rules {
         // In chunks: enough to use both cores on one large document, little scheduling overhead.
@@ -74,19 +69,20 @@ pub fn analyze_with<'l>(
 struct Locator<'a> {
     doc: &'a Document,
     source: Option<&'a str>,
-    lines: Option<&'a LineIndex>,
 }
 
 impl Locator<'_> {
     fn evidence(&self, block: usize, start: usize, end: usize, quote: String) -> Evidence {
         let b = &self.doc.blocks[block];
         let section = self.doc.section_name(b.section);
-        match (b.location, self.source, self.lines) {
-            (Location::Line { line, column }, Some(src), Some(lines)) => {
+        match (b.location, self.source) {
+            (Location::Line { line, column }, Some(src)) => {
                 let s = to_source_offset(&b.source_map, start);
                 let e = to_source_offset(&b.source_map, end.saturating_sub(1)).map(|x| x + 1);
+                // The readers locate a block at its first mapped character.
+                let anchor = b.source_map.first().map_or(0, |p| p.source as usize);
                 let (line, column) = match s {
-                    Some(off) => lines.line_col(src, off),
+                    Some(off) => line_col_from(src, anchor, line, off),
                     None => (line, column),
                 };
                 Evidence {
@@ -104,7 +100,7 @@ impl Locator<'_> {
                     highlights: Vec::new(),
                 }
             }
-            (Location::Line { line, column }, _, _) => Evidence {
+            (Location::Line { line, column }, _) => Evidence {
                 quote,
                 section,
                 location: EvidenceLocation {
@@ -115,7 +111,7 @@ impl Locator<'_> {
                 byte_range: None,
                 highlights: Vec::new(),
             },
-            (Location::Paragraph { paragraph }, _, _) => Evidence {
+            (Location::Paragraph { paragraph }, _) => Evidence {
                 quote,
                 section,
                 location: EvidenceLocation {
