@@ -210,11 +210,16 @@ pub fn line_col_from(src: &str, anchor: usize, anchor_line: u32, offset: usize) 
     };
     let line = from_line as usize + memchr::memchr_iter(b'\n', &bytes[from..offset]).count();
     let line_start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
+    (line as u32, column_of(src, line_start, offset))
+}
+
+/// The 1-based column (in code points) of `offset` on the line that starts at `line_start`.
+fn column_of(src: &str, line_start: usize, offset: usize) -> u32 {
     let column = src
         .get(line_start..offset)
         .map(|s| s.chars().count())
         .unwrap_or(offset - line_start);
-    (line as u32, column as u32 + 1)
+    column as u32 + 1
 }
 
 /// Line starts of a source, for byte offset to line:column conversion.
@@ -238,12 +243,7 @@ impl LineIndex {
             .starts
             .partition_point(|&s| s <= offset)
             .saturating_sub(1);
-        let start = self.starts[line];
-        let col = src
-            .get(start..offset)
-            .map(|s| s.chars().count())
-            .unwrap_or(offset - start);
-        (line as u32 + 1, col as u32 + 1)
+        (line as u32 + 1, column_of(src, self.starts[line], offset))
     }
 }
 

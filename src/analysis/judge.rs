@@ -269,16 +269,16 @@ impl<'a> Context<'a> {
             .lead
             .filter(|lead| lead.block != unit.span.block || lead.end <= unit.span.start);
         let span_len = |s: Span| s.end.saturating_sub(s.start);
+        // The hits that start inside each span (`shifted` keeps those that also end inside it).
+        let lead_hits = lead.map_or(&[][..], |l| self.seg.hits_in(l));
+        let unit_hits = self.seg.hits_in(unit.span);
         // Sized once: the lead-in, a space and the clause; their hits and a few for references.
         let mut text =
             String::with_capacity(lead.map_or(0, |l| span_len(l) + 1) + span_len(unit.span));
-        let mut hits = Vec::with_capacity(
-            lead.map_or(0, |l| self.seg.hits_in(l).len()) + self.seg.hits_in(unit.span).len() + 4,
-        );
+        let mut hits = Vec::with_capacity(lead_hits.len() + unit_hits.len() + 4);
         if let Some(lead) = lead {
-            let block_hits = self.seg.block_hits(lead.block);
             hits.extend(shifted(
-                block_hits,
+                lead_hits,
                 lead.start,
                 lead.end,
                 -(lead.start as isize),
@@ -288,9 +288,8 @@ impl<'a> Context<'a> {
         }
         let clause_start = text.len();
         let ut = span_text(self.doc, unit.span);
-        let block_hits = self.seg.block_hits(unit.span.block);
         hits.extend(shifted(
-            block_hits,
+            unit_hits,
             unit.span.start,
             unit.span.end,
             clause_start as isize - unit.span.start as isize,

@@ -228,8 +228,8 @@ mod tests {
         let items: Vec<u64> = (0..400).collect();
         for threads in [2, 3] {
             let window = threads * WINDOW_PER_THREAD;
-            let (mut received, mut emitted, mut most_waiting) = (0usize, 0usize, 0usize);
-            let received_at = std::cell::Cell::new(0usize);
+            let (mut emitted, mut most_waiting) = (0usize, 0usize);
+            let received = std::cell::Cell::new(0usize);
             run_ordered(
                 &items,
                 threads,
@@ -244,14 +244,11 @@ mod tests {
                     *x
                 },
                 |i| i as u64,
-                |_| {
-                    received += 1;
-                    received_at.set(received);
-                },
+                |_| received.set(received.get() + 1),
                 |x| {
                     assert_eq!(x as usize, emitted);
                     emitted += 1;
-                    most_waiting = most_waiting.max(received_at.get() - emitted);
+                    most_waiting = most_waiting.max(received.get() - emitted);
                     Ok(())
                 },
             )
