@@ -187,7 +187,7 @@ impl<'a> StreamedRun<'a> {
         let render = |d: DocumentReport| {
             // A line is 20–60 KB for a typical contract: room for most without regrowing.
             let mut line = Vec::with_capacity(64 * 1024);
-            crate::report::json::write_line(&mut line, &d)?;
+            crate::report::json::append_line(&mut line, &d)?;
             Ok(line)
         };
         let (_, code) = self.stream(render, |line| out.write_all(&line))?;
