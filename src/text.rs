@@ -217,6 +217,36 @@ pub fn line_col_from(src: &str, anchor: usize, anchor_line: u32, offset: usize) 
     (line as u32, column_of(src, line_start, offset))
 }
 
+/// Line and column look-ups for offsets that mostly come in increasing order (a reader's blocks):
+/// each counts only the lines since the one before, so reading a document needs no index of all
+/// its lines. Same results as [`LineIndex::line_col`], in any order.
+#[derive(Debug, Clone)]
+pub struct LineCursor<'s> {
+    src: &'s str,
+    at: usize,
+    line: u32,
+}
+
+impl<'s> LineCursor<'s> {
+    pub fn new(src: &'s str) -> Self {
+        LineCursor {
+            src,
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// 1-based line and column (columns count Unicode code points) of `offset`.
+    pub fn line_col(&mut self, offset: usize) -> (u32, u32) {
+        let (line, column) = line_col_from(self.src, self.at, self.line, offset);
+        let offset = offset.min(self.src.len());
+        if offset >= self.at {
+            (self.at, self.line) = (offset, line);
+        }
+        (line, column)
+    }
+}
+
 /// The 1-based column (in code points) of `offset` on the line that starts at `line_start`.
 fn column_of(src: &str, line_start: usize, offset: usize) -> u32 {
     let column = src
@@ -226,12 +256,15 @@ fn column_of(src: &str, line_start: usize, offset: usize) -> u32 {
     column as u32 + 1
 }
 
-/// Line starts of a source, for byte offset to line:column conversion.
+/// Line starts of a source, for byte offset to line:column conversion: the reference the cheaper
+/// look-ups are tested against.
+#[cfg(test)]
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
 }
 
+#[cfg(test)]
 impl LineIndex {
     pub fn new(src: &str) -> Self {
         let starts = std::iter::once(0)
@@ -275,6 +308,24 @@ mod tests {
         b.push("seventy-", 0);
         b.push_line_break("Two", 20);
         assert_eq!(b.finish().0, "seventy- Two");
+    }
+
+    #[test]
+    fn line_cursor_agrees_with_the_index_in_any_order() {
+        let src =
+            "# Title\n\nFirst para\ngraph, wrapped.\n\n- item \u{e9}t\u{e9}\n  more\n\nLast\n";
+        let index = LineIndex::new(src);
+        let mut cursor = LineCursor::new(src);
+        let forward = 0..=src.len() + 2;
+        let backward = (0..=src.len()).rev();
+        let jumps = [40, 3, 3, 57, 0, 12, 200, 25];
+        for offset in forward.chain(backward).chain(jumps) {
+            assert_eq!(
+                cursor.line_col(offset),
+                index.line_col(src, offset),
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]
@@ -338,7 +389,9 @@ mod tests {
     fn plain_words_are_printable_ascii_without_backtick_or_double_space() {
         let definition = |body: &[u8]| {
             !body.is_empty()
-                && body.iter().all(|&b| (b' '..=b'~').contains(&b) && b != b'`')
+                && body
+                    .iter()
+                    .all(|&b| (b' '..=b'~').contains(&b) && b != b'`')
                 && !body.windows(2).any(|w| w == b"  ")
         };
         let long = b"Supplier shall notify Customer of a breach. ".repeat(5);
@@ -346,7 +399,11 @@ mod tests {
             for at in [0, 1, 63, 64, 65, long.len() - 1] {
                 let mut text = long.clone();
                 text[at] = b;
-                assert_eq!(is_plain_words(&text), definition(&text), "byte {b:#04x} at {at}");
+                assert_eq!(
+                    is_plain_words(&text),
+                    definition(&text),
+                    "byte {b:#04x} at {at}"
+                );
             }
             assert_eq!(is_plain_words(&[b]), definition(&[b]), "byte {b:#04x}");
         }

@@ -4,7 +4,7 @@
 
 use crate::document::{Block, BlockKind, Document, Format, Location, SectionTracker};
 use crate::ingest::{clause_number, IngestError, Limits};
-use crate::text::{BlockText, LineIndex};
+use crate::text::{BlockText, LineCursor};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// Whether text without a telling file name reads as Markdown (headings, emphasis, lists, tables, links).
@@ -49,8 +49,7 @@ struct ListState {
 }
 
 struct Reader<'s> {
-    src: &'s str,
-    lines: LineIndex,
+    lines: LineCursor<'s>,
     doc: Document,
     sections: SectionTracker,
     open: Option<Open>,
@@ -75,8 +74,7 @@ pub fn read_markdown(src: &str, limits: &Limits) -> Result<Document, IngestError
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let mut r = Reader {
-        src,
-        lines: LineIndex::new(src),
+        lines: LineCursor::new(src),
         doc: Document::new(Format::Markdown),
         sections: SectionTracker::new(),
         open: None,
@@ -169,7 +167,7 @@ impl<'s> Reader<'s> {
         let mut label = o.label;
         let (line, column) = self
             .lines
-            .line_col(self.src, map.first().map_or(o.start, |p| p.source as usize));
+            .line_col(map.first().map_or(o.start, |p| p.source as usize));
         let location = Location::Line { line, column };
         let section = if o.heading_level > 0 {
             let (number, title) = match clause_number::split(&text) {

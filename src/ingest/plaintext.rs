@@ -4,7 +4,7 @@
 
 use crate::document::{Block, BlockKind, Document, Format, Location, SectionTracker};
 use crate::ingest::{clause_number, IngestError, Limits};
-use crate::text::{BlockText, LineIndex};
+use crate::text::{BlockText, LineCursor};
 
 /// Decodes a text file's bytes. BOMs decide when present; otherwise UTF-8 if valid, else the encoding
 /// chardetng detects (windows-1252 and the like). Binary data (NUL bytes) is refused.
@@ -72,7 +72,7 @@ pub fn decode_utf8_only(bytes: &[u8]) -> Result<String, IngestError> {
 
 /// Reads plain text into a document.
 pub fn read_text(src: &str, limits: &Limits) -> Result<Document, IngestError> {
-    let lines = LineIndex::new(src);
+    let mut lines = LineCursor::new(src);
     let mut doc = Document::new(Format::Text);
     let mut sections = SectionTracker::new();
     let mut cur: Option<(BlockText, usize)> = None;
@@ -85,13 +85,13 @@ pub fn read_text(src: &str, limits: &Limits) -> Result<Document, IngestError> {
         let trimmed = line.trim();
         let lead = line.len() - line.trim_start().len();
         if trimmed.is_empty() {
-            flush(&mut doc, &mut sections, &mut cur, src, &lines, limits)?;
+            flush(&mut doc, &mut sections, &mut cur, &mut lines, limits)?;
             continue;
         }
         let starts_clause = clause_number::split(trimmed).is_some();
         let is_title = is_title_line(trimmed);
         if starts_clause || is_title {
-            flush(&mut doc, &mut sections, &mut cur, src, &lines, limits)?;
+            flush(&mut doc, &mut sections, &mut cur, &mut lines, limits)?;
         }
         match cur.as_mut() {
             Some((text, _)) => text.push_line_break(trimmed, line_start + lead),
@@ -102,10 +102,10 @@ pub fn read_text(src: &str, limits: &Limits) -> Result<Document, IngestError> {
             }
         }
         if is_title {
-            flush(&mut doc, &mut sections, &mut cur, src, &lines, limits)?;
+            flush(&mut doc, &mut sections, &mut cur, &mut lines, limits)?;
         }
     }
-    flush(&mut doc, &mut sections, &mut cur, src, &lines, limits)?;
+    flush(&mut doc, &mut sections, &mut cur, &mut lines, limits)?;
     Ok(doc)
 }
 
@@ -126,8 +126,7 @@ fn flush(
     doc: &mut Document,
     sections: &mut SectionTracker,
     cur: &mut Option<(BlockText, usize)>,
-    src: &str,
-    lines: &LineIndex,
+    lines: &mut LineCursor,
     limits: &Limits,
 ) -> Result<(), IngestError> {
     let Some((text, start)) = cur.take() else {
@@ -142,7 +141,7 @@ fn flush(
             limit: limits.max_paragraphs,
         });
     }
-    let (line, column) = lines.line_col(src, start);
+    let (line, column) = lines.line_col(start);
     let number = clause_number::split(&text);
     let (kind, section) = if is_title_line(&text) {
         let (num, title, depth) = match &number {
