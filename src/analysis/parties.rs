@@ -107,19 +107,11 @@ static ACTOR: LazyLock<Regex> = LazyLock::new(|| {
 /// The capitalised name that most often stands before a verb of obligation, when it is not a role or
 /// common word and the document speaks to "you".
 fn frequent_actor(doc: &Document) -> Option<String> {
-    static YOU: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
-        [
-            memchr::memmem::Finder::new(" you "),
-            memchr::memmem::Finder::new("You "),
-        ]
-    });
     let mut you = 0;
-    'count: for b in doc.blocks.iter().take(2000) {
-        for finder in YOU.iter() {
-            you += finder.find_iter(b.text.as_bytes()).count();
-            if you >= 5 {
-                break 'count;
-            }
+    for b in doc.blocks.iter().take(2000) {
+        you += count_you(b.text.as_bytes());
+        if you >= 5 {
+            break;
         }
     }
     if you < 5 {
@@ -190,6 +182,27 @@ fn frequent_actor(doc: &Document) -> Option<String> {
         .filter(|(_, n)| *n >= 5)
         .max_by_key(|(name, n)| (*n, std::cmp::Reverse(name.clone())))
         .map(|(name, _)| name)
+}
+
+/// The occurrences of " you " and of "You " in `text`, each counted as a search for it alone
+/// counts them (without overlaps), found in one pass over "ou ", which both hold and contracts
+/// rarely do otherwise.
+fn count_you(text: &[u8]) -> usize {
+    static OU: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("ou "));
+    let mut count = 0;
+    // Where the last " you " ended: a later one may not share its closing space.
+    let mut lower_end = 0;
+    for i in OU.find_iter(text) {
+        let before = |k: usize| i.checked_sub(k).and_then(|j| text.get(j)).copied();
+        if before(1) == Some(b'Y') {
+            count += 1;
+        } else if before(1) == Some(b'y') && before(2) == Some(b' ') && i - 2 >= lower_end {
+            count += 1;
+            lower_end = i + 3;
+        }
+    }
+    count
 }
 
 /// Finds the governing verb and its subject in `text` (a clause with its lead-in).
@@ -346,6 +359,25 @@ fn same_clause(text: &str, from: usize, to: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn you_is_counted_as_two_searches_count_it() {
+        let two_searches = |t: &str| t.matches(" you ").count() + t.matches("You ").count();
+        for t in [
+            "",
+            "you ",
+            " you ",
+            " you you you ",
+            "You you You ",
+            "  you  you ",
+            "If you agree, you  must. You may. Thou art; bayou ou ",
+            "YouYou you",
+            " yyou you ",
+            "ou ou ou ",
+        ] {
+            assert_eq!(count_you(t.as_bytes()), two_searches(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn art_in_any_case() {
