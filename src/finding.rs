@@ -206,11 +206,11 @@ pub struct Highlight {
     pub label: String,
 }
 
-/// Which profile's number decided a status.
+/// Which profile's number decided a status (names borrowed from the profile selection).
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct Threshold {
-    pub profile: String,
-    pub parameter: String,
+pub struct Threshold<'a> {
+    pub profile: Cow<'a, str>,
+    pub parameter: Cow<'a, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -230,7 +230,7 @@ pub struct Finding<'a> {
     pub status: Status,
     pub message: String,
     pub reasons: Vec<Reason>,
-    pub thresholds: Vec<Threshold>,
+    pub thresholds: Vec<Threshold<'a>>,
     pub parameters: BTreeMap<String, f64>,
     pub evidence: Vec<Evidence>,
     pub references: Cow<'a, [String]>,
@@ -250,7 +250,15 @@ impl Finding<'_> {
             status: self.status,
             message: self.message,
             reasons: self.reasons,
-            thresholds: self.thresholds,
+            thresholds: self
+                .thresholds
+                .into_iter()
+                .map(|t| Threshold {
+                    profile: Cow::Owned(t.profile.into_owned()),
+                    parameter: Cow::Owned(t.parameter.into_owned()),
+                    ..t
+                })
+                .collect(),
             parameters: self.parameters,
             evidence: self.evidence,
             references: Cow::Owned(self.references.into_owned()),

@@ -35,7 +35,7 @@ pub fn analyze<'l>(
     doc: &Document,
     source: Option<&str>,
     lib: &'l Library,
-    selection: &Selection,
+    selection: &'l Selection,
 ) -> Vec<Finding<'l>> {
     analyze_with(doc, source, lib, selection, RuleParallelism::Parallel)
 }
@@ -45,14 +45,14 @@ pub fn analyze_with<'l>(
     doc: &Document,
     source: Option<&str>,
     lib: &'l Library,
-    selection: &Selection,
+    selection: &'l Selection,
     rules: RuleParallelism,
 ) -> Vec<Finding<'l>> {
     let seg = segment::segment(doc, &lib.terms);
     let parties = Parties::detect(doc, lib);
     let ctx = Context::new(lib, doc, &seg, &parties);
     let locate = Locator { doc, source };
-    let check = |sel: &Selected| check_rule(&ctx, &locate, &lib.rules[sel.rule], sel);
+    let check = |sel: &'l Selected| check_rule(&ctx, &locate, &lib.rules[sel.rule], sel);
     match rules {
         // In chunks: enough to use both cores on one large document, little scheduling overhead.
         RuleParallelism::Parallel => selection
@@ -193,7 +193,12 @@ fn clip(s: &str) -> String {
     format!("{} …", &s[..cut])
 }
 
-fn check_rule<'l>(ctx: &Context, locate: &Locator, rule: &'l Rule, sel: &Selected) -> Finding<'l> {
+fn check_rule<'l>(
+    ctx: &Context,
+    locate: &Locator,
+    rule: &'l Rule,
+    sel: &'l Selected,
+) -> Finding<'l> {
     let seg = ctx.seg;
     let mut judged: Vec<Judgement> = Vec::new();
     let mut customer_only = false;
@@ -220,8 +225,8 @@ fn check_rule<'l>(ctx: &Context, locate: &Locator, rule: &'l Rule, sel: &Selecte
         .thresholds
         .iter()
         .map(|(param, t)| Threshold {
-            profile: t.source.clone(),
-            parameter: param.clone(),
+            profile: Cow::Borrowed(&t.source),
+            parameter: Cow::Borrowed(param),
             max: (t.kind == ParamKind::Max).then_some(t.value),
             min: (t.kind == ParamKind::Min).then_some(t.value),
         })

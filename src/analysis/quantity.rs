@@ -1252,9 +1252,11 @@ pub fn find_placeholders(text: &str) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     // Every placeholder form has a bracket, a brace, an underscore, "TB?" or "N/A".
     let bytes = text.as_bytes();
-    let tb_or_na = |i: usize| match bytes.get(i..) {
-        Some([b'T', b'B', ..]) | Some([b'N', b'/', b'A', ..]) => true,
-        _ => false,
+    let tb_or_na = |i: usize| {
+        matches!(
+            bytes.get(i..),
+            Some([b'T', b'B', ..]) | Some([b'N', b'/', b'A', ..])
+        )
     };
     if memchr::memchr3(b'[', b'{', b'_', bytes).is_none()
         && !memchr::memchr2_iter(b'T', b'N', bytes).any(tb_or_na)

@@ -18,7 +18,7 @@ pub fn check_file<'l>(
     path: &Path,
     shown: String,
     lib: &'l Library,
-    selection: &Selection,
+    selection: &'l Selection,
     limits: &Limits,
     rules: analysis::RuleParallelism,
 ) -> DocumentReport<'l> {
@@ -36,7 +36,7 @@ pub fn check_file<'l>(
 pub fn check_input<'l>(
     input: &Input,
     lib: &'l Library,
-    selection: &Selection,
+    selection: &'l Selection,
     limits: &Limits,
     rules: analysis::RuleParallelism,
 ) -> DocumentReport<'l> {
@@ -83,7 +83,7 @@ pub struct BatchOptions {
 pub fn check_all<'l>(
     found: &Discovered,
     lib: &'l Library,
-    selection: &Selection,
+    selection: &'l Selection,
     opts: &BatchOptions,
 ) -> std::io::Result<Report<'l>> {
     let progress = Progress::new(found.inputs.len() as u64, opts.progress);
