@@ -206,7 +206,8 @@ pub struct Highlight {
     pub label: String,
 }
 
-/// Which profile's number decided a status (names borrowed from the profile selection).
+// The profile and parameter names are borrowed from the profile selection.
+/// Which profile's number decided a status.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Threshold<'a> {
     pub profile: Cow<'a, str>,

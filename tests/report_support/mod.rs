@@ -30,12 +30,16 @@ pub fn report_of<'l>(lib: &'l Library, paths: &[&str]) -> Report<'l> {
         .map(
             |p| match clauselint::ingest::read_path(&root.join(p), &limits) {
                 Ok(ing) => {
+                    // Owned: the findings borrow the selection, which ends here.
                     let findings = clauselint::analysis::analyze(
                         &ing.document,
                         ing.source.as_deref(),
                         lib,
                         &selection,
-                    );
+                    )
+                    .into_iter()
+                    .map(clauselint::finding::Finding::into_owned)
+                    .collect();
                     DocumentReport::ok(
                         p.to_string(),
                         ing.document.format.as_str(),
