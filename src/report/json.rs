@@ -146,6 +146,25 @@ mod tests {
                 String::from_utf8_lossy(&expected)
             );
         }
+        // Numbers of findings (parameters, thresholds): whole, fractional, huge and non-finite.
+        let numbers: std::collections::BTreeMap<String, f64> = [
+            72.0,
+            0.1 + 0.2,
+            1e21,
+            1e300 * 10.0,
+            -0.0,
+            f64::INFINITY,
+            f64::NAN,
+            12.0 / 365.0,
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| (i.to_string(), v))
+        .collect();
+        assert_eq!(
+            sonic_rs::to_string(&numbers).expect("sonic-rs"),
+            serde_json::to_string(&numbers).expect("serde_json")
+        );
     }
 
     #[test]
