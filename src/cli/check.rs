@@ -184,12 +184,7 @@ impl<'a> StreamedRun<'a> {
     /// Streams one JSON line per document, in input order, as results complete. Returns the exit
     /// code.
     pub fn jsonl(&self, out: &mut dyn Write) -> std::io::Result<i32> {
-        let render = |d: DocumentReport| {
-            // A line is 20–60 KB for a typical contract: room for most without regrowing.
-            let mut line = Vec::with_capacity(64 * 1024);
-            crate::report::json::append_line(&mut line, &d)?;
-            Ok(line)
-        };
+        let render = |d: DocumentReport| crate::report::json::line(&d);
         let (_, code) = self.stream(render, |line| out.write_all(&line))?;
         out.flush()?;
         Ok(code)
