@@ -7,6 +7,7 @@ pub mod markdown;
 pub mod plaintext;
 
 use crate::document::Document;
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
@@ -143,13 +144,22 @@ pub fn read_path(path: &Path, limits: &Limits) -> Result<Ingested, IngestError> 
         .and_then(|e| e.to_str())
         .map(|e| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "mdown"))
         .unwrap_or(false);
-    read_bytes(&bytes, markdown_hint, limits)
+    read_cow(Cow::Owned(bytes), markdown_hint, limits)
 }
 
 /// Reads a document from memory. `markdown_hint` says the name suggests Markdown; content still decides
 /// between DOCX and text, and a text file is read as Markdown when it is named so or looks like it.
 pub fn read_bytes(
     bytes: &[u8],
+    markdown_hint: bool,
+    limits: &Limits,
+) -> Result<Ingested, IngestError> {
+    read_cow(Cow::Borrowed(bytes), markdown_hint, limits)
+}
+
+/// [`read_bytes`], for bytes borrowed or owned: owned UTF-8 text becomes the source without a copy.
+fn read_cow(
+    bytes: Cow<'_, [u8]>,
     markdown_hint: bool,
     limits: &Limits,
 ) -> Result<Ingested, IngestError> {
@@ -162,17 +172,17 @@ pub fn read_bytes(
             limit: limits.max_file_bytes,
         });
     }
-    let sha256 = sha256_hex(bytes);
-    match sniff(bytes) {
+    let sha256 = sha256_hex(&bytes);
+    match sniff(&bytes) {
         Sniffed::Zip => {
-            let document = docx::read_docx(bytes, limits)?;
+            let document = docx::read_docx(&bytes, limits)?;
             Ok(Ingested {
                 document,
                 sha256,
                 source: None,
             })
         }
-        Sniffed::Ole => Err(docx::classify_ole(bytes)),
+        Sniffed::Ole => Err(docx::classify_ole(&bytes)),
         Sniffed::Pdf => Err(IngestError::Binary("PDF".into())),
         Sniffed::Rtf => Err(IngestError::Binary("RTF".into())),
         Sniffed::OtherBinary(kind) => Err(IngestError::Binary(kind.into())),
@@ -180,7 +190,7 @@ pub fn read_bytes(
             let text = if markdown_hint {
                 plaintext::decode_utf8_only(bytes)?
             } else {
-                plaintext::decode(bytes)?
+                plaintext::decode(&bytes)?
             };
             if text.trim().is_empty() {
                 return Err(IngestError::Empty);

@@ -5,6 +5,7 @@
 use crate::document::{Block, BlockKind, Document, Format, Location, SectionTracker};
 use crate::ingest::{clause_number, IngestError, Limits};
 use crate::text::{BlockText, LineCursor};
+use std::borrow::Cow;
 
 /// Decodes a text file's bytes. BOMs decide when present; otherwise UTF-8 if valid, else the encoding
 /// chardetng detects (windows-1252 and the like). Binary data (NUL bytes) is refused.
@@ -52,22 +53,31 @@ pub fn decode(bytes: &[u8]) -> Result<String, IngestError> {
 }
 
 /// Decodes Markdown, which must be UTF-8 (CommonMark); a BOM is accepted.
-pub fn decode_utf8_only(bytes: &[u8]) -> Result<String, IngestError> {
-    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
+/// Bytes it owns become the text without a copy (unless a byte order mark leads them).
+pub fn decode_utf8_only(bytes: Cow<'_, [u8]>) -> Result<String, IngestError> {
+    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(&bytes) {
         if enc != encoding_rs::UTF_8 {
-            return decode(bytes);
+            return decode(&bytes);
         }
     }
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(body)
-        .map(str::to_string)
-        .map_err(|e| IngestError::Encoding {
-            encoding: "UTF-8".into(),
-            detail: format!(
-                "invalid byte at offset {} (Markdown must be UTF-8; re-save the file as UTF-8)",
-                e.valid_up_to()
-            ),
-        })
+    let invalid = |e: std::str::Utf8Error| IngestError::Encoding {
+        encoding: "UTF-8".into(),
+        detail: format!(
+            "invalid byte at offset {} (Markdown must be UTF-8; re-save the file as UTF-8)",
+            e.valid_up_to()
+        ),
+    };
+    match bytes {
+        Cow::Owned(bytes) if !bytes.starts_with(b"\xEF\xBB\xBF") => {
+            String::from_utf8(bytes).map_err(|e| invalid(e.utf8_error()))
+        }
+        bytes => {
+            let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+            std::str::from_utf8(body)
+                .map(str::to_string)
+                .map_err(invalid)
+        }
+    }
 }
 
 /// Reads plain text into a document.
@@ -199,7 +209,15 @@ mod tests {
             .unwrap();
         assert!(s.contains('\u{201C}') && s.contains('§'), "{s}");
         assert!(decode(b"a\0b").is_err());
-        assert!(decode_utf8_only(b"ok \xff").is_err());
+        assert!(decode_utf8_only(Cow::Borrowed(b"ok \xff")).is_err());
+        assert!(decode_utf8_only(Cow::Owned(b"ok \xff".to_vec())).is_err());
+        for bytes in [&b"caf\xC3\xA9"[..], b"\xEF\xBB\xBFcaf\xC3\xA9"] {
+            assert_eq!(decode_utf8_only(Cow::Borrowed(bytes)).unwrap(), "caf\u{e9}");
+            assert_eq!(
+                decode_utf8_only(Cow::Owned(bytes.to_vec())).unwrap(),
+                "caf\u{e9}"
+            );
+        }
     }
 
     #[test]
