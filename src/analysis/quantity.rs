@@ -155,6 +155,52 @@ fn span_of(c: &Captures, name: &str) -> Option<Span> {
     c.name(name).map(|m| (m.start(), m.end()))
 }
 
+/// The text of `span` (empty if it is not a span of `text`).
+fn text_of(text: &str, span: Span) -> &str {
+    text.get(span.0..span.1).unwrap_or_default()
+}
+
+/// The index of the group named `name` in `re`. The names are the pattern's own, so a missing one
+/// is a programming error, caught when the pattern is first used (every pattern has tests).
+fn group_index(re: &Regex, name: &str) -> usize {
+    re.capture_names()
+        .position(|n| n == Some(name))
+        .unwrap_or_else(|| panic!("no group named {name} in {}", re.as_str()))
+}
+
+/// Declares the named groups of a pattern: `$indices` holds each group's index, looked up once, and
+/// `$groups` the spans of one match's groups, read by index instead of by a name lookup per group.
+macro_rules! regex_groups {
+    ($indices:ident => $groups:ident { $($group:ident),* $(,)? }) => {
+        struct $indices {
+            $($group: usize),*
+        }
+
+        /// The spans of one match's groups; `whole` is the match.
+        #[derive(Debug, Default, Clone, PartialEq)]
+        struct $groups {
+            whole: Span,
+            $($group: Option<Span>),*
+        }
+
+        impl $indices {
+            fn of(re: &Regex) -> Self {
+                Self {
+                    $($group: group_index(re, stringify!($group))),*
+                }
+            }
+
+            fn read(&self, c: &Captures) -> $groups {
+                let span = |i: usize| c.get(i).map(|m| (m.start(), m.end()));
+                $groups {
+                    whole: span(0).unwrap_or_default(),
+                    $($group: span(self.$group)),*
+                }
+            }
+        }
+    };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Numbers
 // ---------------------------------------------------------------------------------------------
@@ -437,6 +483,126 @@ static DURATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(&pat).expect("duration regex")
 });
 
+regex_groups!(DurationIndices => DurationGroups {
+    aw, ad, au, bd, bw, bu, rd1, rd2, rdu, r1, r2, ru, td, tu, od, ou, sn, su, sa,
+});
+
+static DURATION_GROUPS: LazyLock<DurationIndices> =
+    LazyLock::new(|| DurationIndices::of(&DURATION_RE));
+
+/// `\s` of the patterns (ASCII, Unicode off): space, tab, line feed, vertical tab, form feed,
+/// carriage return.
+fn is_pattern_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+}
+
+/// Whether `s` is all of [`DIG`]: "72", "1,000", "99.9", "1,000.5".
+fn is_digits(s: &str) -> bool {
+    let b = s.as_bytes();
+    let (int, frac) = match b.iter().position(|&c| c == b'.') {
+        Some(dot) => (&b[..dot], Some(&b[dot + 1..])),
+        None => (b, None),
+    };
+    let frac_ok = frac.is_none_or(|f| !f.is_empty() && f.iter().all(u8::is_ascii_digit));
+    let int_ok = match int.iter().position(|&c| c == b',') {
+        None => !int.is_empty() && int.iter().all(u8::is_ascii_digit),
+        Some(first) => {
+            (1..=3).contains(&first)
+                && int[..first].iter().all(u8::is_ascii_digit)
+                && int[first..]
+                    .chunks(4)
+                    .all(|g| g.len() == 4 && g[0] == b',' && g[1..].iter().all(u8::is_ascii_digit))
+        }
+    };
+    int_ok && frac_ok
+}
+
+/// Whether `s` is all of [`UNIT`] (before its closing word boundary): "hours", "Business Days",
+/// "calendar-month", "hrs", "mos".
+fn is_unit(s: &str) -> bool {
+    let first_len = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let (first, rest) = s.split_at(first_len);
+    let is = |w: &str, words: &[&str]| words.iter().any(|x| w.eq_ignore_ascii_case(x));
+    const PLAIN: &[&str] = &[
+        "day", "days", "week", "weeks", "month", "months", "year", "years",
+    ];
+    if rest.is_empty() {
+        return is(first, PLAIN)
+            || is(
+                first,
+                &[
+                    "hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins", "wk", "wks",
+                    "yr", "yrs", "mos",
+                ],
+            );
+    }
+    let second = rest.trim_start_matches(|c: char| c == '-' || is_pattern_space(c as u8));
+    if second.len() == rest.len() || !second.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    (is(first, &["business", "working", "banking"]) && is(second, &["day", "days"]))
+        || (is(first, &["business", "working", "clock"]) && is(second, &["hour", "hours"]))
+        || (first.eq_ignore_ascii_case("calendar") && is(second, PLAIN))
+}
+
+/// The groups of a duration match written as digits and a unit ("72 hours", "1,000 days",
+/// "48-hour", "30 calendar days", "72h"), read without the capture engine; `None` for any other
+/// shape. Such a match can only come from the pattern's last alternative: every other one needs a
+/// parenthesis, a second number, "to"/"through", "T+" or an ordinal suffix, and no unit begins with
+/// "to", "th", "st", "nd" or "rd". So its groups are the number (`sn`) and the rest (`su`, or
+/// `sa` for the abbreviations "h" and "d" written against the digits).
+fn digits_then_unit(text: &str, whole: Span) -> Option<DurationGroups> {
+    let m = text_of(text, whole).as_bytes();
+    let digits = m
+        .iter()
+        .take_while(|&&b| b.is_ascii_digit() || b == b',' || b == b'.')
+        .count();
+    let mut unit = digits;
+    while m.get(unit).copied().is_some_and(is_pattern_space) {
+        unit += 1;
+    }
+    if m.get(unit) == Some(&b'-') {
+        unit += 1;
+        while m.get(unit).copied().is_some_and(is_pattern_space) {
+            unit += 1;
+        }
+    }
+    let number = std::str::from_utf8(&m[..digits]).ok()?;
+    let written = std::str::from_utf8(m.get(unit..)?).ok()?;
+    if digits == 0 || !is_digits(number) {
+        return None;
+    }
+    let at = |from: usize, to: usize| Some((whole.0 + from, whole.0 + to));
+    let mut groups = DurationGroups {
+        whole,
+        sn: at(0, digits),
+        ..DurationGroups::default()
+    };
+    if is_unit(written) {
+        groups.su = at(unit, m.len());
+    } else if unit == digits
+        && (written.eq_ignore_ascii_case("h") || written.eq_ignore_ascii_case("d"))
+    {
+        groups.sa = at(unit, m.len());
+    } else {
+        return None;
+    }
+    Some(groups)
+}
+
+/// The groups of every [`DURATION_RE`] match in `text`, in order. The common shape is read by
+/// [`digits_then_unit`]; any other match runs the capture engine on it.
+fn duration_groups(text: &str) -> impl Iterator<Item = DurationGroups> + '_ {
+    DURATION_RE.find_iter(text).filter_map(move |m| {
+        let whole = (m.start(), m.end());
+        digits_then_unit(text, whole).or_else(|| {
+            DURATION_RE
+                .captures_at(text, m.start())
+                .map(|c| DURATION_GROUPS.read(&c))
+        })
+    })
+}
+
 /// After a duration: "a day", "per week" — a rate ("24 hours a day"), not a duration.
 static RATE_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(r"(?i)^\s*(?:a|per|each|every)\s+(?:day|week|month|year)(?-u:\b)").expect("rate re")
@@ -499,34 +665,33 @@ fn prev_char(text: &str, start: usize) -> Option<char> {
     text[..floor_cb(text, start)].chars().next_back()
 }
 
-fn build_duration(text: &str, c: &Captures) -> Option<(Span, f64, TimeUnit, bool, bool)> {
+fn build_duration(text: &str, g: &DurationGroups) -> Option<(Span, f64, TimeUnit, bool, bool)> {
     // Returns (span, amount, unit, is_range, words_digits_disagree).
-    let whole = c.get(0)?;
-    let mut start = whole.start();
-    let end = whole.end();
-    if let Some(ad) = c.name("ad") {
-        let d = parse_digits(ad.as_str())?;
-        let unit = unit_of(c.name("au")?.as_str())?;
+    let (mut start, end) = g.whole;
+    let group = |span: Option<Span>| span.map(|s| text_of(text, s));
+    if let Some(ad) = g.ad {
+        let d = parse_digits(text_of(text, ad))?;
+        let unit = unit_of(group(g.au)?)?;
         let mut amount = d;
         let mut disagree = false;
-        if let Some(aw) = c.name("aw") {
-            match parse_words_suffix(aw.as_str()) {
+        if let Some(aw) = g.aw {
+            match parse_words_suffix(text_of(text, aw)) {
                 Some((v, off)) => {
-                    start = aw.start() + off;
+                    start = aw.0 + off;
                     if v != d {
                         disagree = true;
                         amount = v;
                     }
                 }
-                None => start = floor_cb(text, ad.start().saturating_sub(1)),
+                None => start = floor_cb(text, ad.0.saturating_sub(1)),
             }
         }
         return Some(((start, end), amount, unit, false, disagree));
     }
-    if let Some(bd) = c.name("bd") {
-        let d = parse_digits(bd.as_str())?;
-        let unit = unit_of(c.name("bu")?.as_str())?;
-        let (v, _) = parse_words_suffix(c.name("bw")?.as_str())?;
+    if let Some(bd) = g.bd {
+        let d = parse_digits(text_of(text, bd))?;
+        let unit = unit_of(group(g.bu)?)?;
+        let (v, _) = parse_words_suffix(group(g.bw)?)?;
         let disagree = v != d;
         return Some((
             (start, end),
@@ -536,38 +701,39 @@ fn build_duration(text: &str, c: &Captures) -> Option<(Span, f64, TimeUnit, bool
             disagree,
         ));
     }
-    if let Some(r1) = c.name("rd1") {
-        let a = parse_digits(r1.as_str())?;
-        let b = parse_digits(c.name("rd2")?.as_str())?;
-        let unit = unit_of(c.name("rdu")?.as_str())?;
+    if let Some(r1) = g.rd1 {
+        let a = parse_digits(text_of(text, r1))?;
+        let b = parse_digits(group(g.rd2)?)?;
+        let unit = unit_of(group(g.rdu)?)?;
         return Some(((start, end), a.max(b), unit, true, false));
     }
-    if let Some(r1) = c.name("r1") {
-        let (a, off) = if r1.as_str().as_bytes()[0].is_ascii_digit() {
-            (parse_digits(r1.as_str())?, 0)
+    if let Some(r1) = g.r1 {
+        let r1_text = text_of(text, r1);
+        let (a, off) = if r1_text.as_bytes().first()?.is_ascii_digit() {
+            (parse_digits(r1_text)?, 0)
         } else {
-            parse_words_suffix(r1.as_str())?
+            parse_words_suffix(r1_text)?
         };
-        let r2 = c.name("r2")?.as_str();
-        let b = if r2.as_bytes()[0].is_ascii_digit() {
+        let r2 = group(g.r2)?;
+        let b = if r2.as_bytes().first()?.is_ascii_digit() {
             parse_digits(r2)?
         } else {
             parse_number(r2)?
         };
-        let unit = unit_of(c.name("ru")?.as_str())?;
-        return Some(((r1.start() + off, end), a.max(b), unit, true, false));
+        let unit = unit_of(group(g.ru)?)?;
+        return Some(((r1.0 + off, end), a.max(b), unit, true, false));
     }
-    if let Some(td) = c.name("td") {
-        let v = parse_digits(td.as_str())?;
-        let unit = match c.name("tu") {
-            Some(u) => unit_of(u.as_str())?,
+    if let Some(td) = g.td {
+        let v = parse_digits(text_of(text, td))?;
+        let unit = match group(g.tu) {
+            Some(u) => unit_of(u)?,
             None => TimeUnit::Hour,
         };
         return Some(((start, end), v, unit, false, false));
     }
-    if let Some(od) = c.name("od") {
-        let v = parse_digits(od.as_str())?;
-        let unit = unit_of(c.name("ou")?.as_str())?;
+    if let Some(od) = g.od {
+        let v = parse_digits(text_of(text, od))?;
+        let unit = unit_of(group(g.ou)?)?;
         if after(text, end, 6)
             .trim_start()
             .to_ascii_lowercase()
@@ -577,11 +743,9 @@ fn build_duration(text: &str, c: &Captures) -> Option<(Span, f64, TimeUnit, bool
         }
         return Some(((start, end), v, unit, false, false));
     }
-    let sn = c.name("sn")?;
-    let s = sn.as_str();
-    let unit_text = c.name("su").or_else(|| c.name("sa"))?.as_str();
-    let unit = unit_of(unit_text)?;
-    let (v, off) = if s.as_bytes()[0].is_ascii_digit() {
+    let s = group(g.sn)?;
+    let unit = unit_of(group(g.su.or(g.sa))?)?;
+    let (v, off) = if s.as_bytes().first()?.is_ascii_digit() {
         // "$72 hours", "Section 72 days", "1.2.3 days".
         if matches!(
             prev_char(text, start),
@@ -617,8 +781,8 @@ pub fn find_durations(text: &str) -> Vec<DurationMatch> {
     if !text.bytes().any(|b| b.is_ascii_digit()) && !UNIT_WORDS.is_match(text) {
         return out;
     }
-    for c in DURATION_RE.captures_iter(text) {
-        let Some((span, amount, unit, is_range, disagree)) = build_duration(text, &c) else {
+    for groups in duration_groups(text) {
+        let Some((span, amount, unit, is_range, disagree)) = build_duration(text, &groups) else {
             continue;
         };
         if RATE_AFTER_RE.is_match(after(text, span.1, 16)) {
@@ -1492,6 +1656,163 @@ mod tests {
         let v = find_durations(text);
         assert_eq!(v.len(), 1, "{text:?} → {v:?}");
         v[0].clone()
+    }
+
+    /// The block texts of the labeled contracts.
+    fn labeled_texts() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/labeled");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect();
+        files.sort();
+        let mut texts = Vec::new();
+        for path in files {
+            let bytes = std::fs::read(&path).unwrap();
+            let doc = crate::ingest::read_bytes(&bytes, true, &Default::default())
+                .unwrap()
+                .document;
+            texts.extend(doc.blocks.into_iter().map(|b| b.text));
+        }
+        texts
+    }
+
+    /// Numbers, separators and units in every combination, with text around them: the shapes
+    /// the shortcut reads and the near misses it must leave to the capture engine.
+    fn duration_shapes() -> Vec<String> {
+        let numbers = [
+            "72",
+            "1,000",
+            "1,00",
+            "10,000.5",
+            "99.9",
+            "7.",
+            "1.2.3",
+            "0",
+            "seventy-two",
+            "a",
+            "an",
+            "(72)",
+            "two (2)",
+            "2 (two)",
+            "24-48",
+            "24 to 48",
+            "5th",
+            "T+24",
+            "T + 2",
+        ];
+        let separators = ["", " ", "-", " - ", "  ", "\t", "\n", "- "];
+        let units = [
+            "hours",
+            "Hours",
+            "HRS",
+            "hr",
+            "h",
+            "H",
+            "d",
+            "days",
+            "Day",
+            "business days",
+            "Business-Days",
+            "banking  day",
+            "working hours",
+            "clock hours",
+            "calendar  months",
+            "Calendar-Year",
+            "mos",
+            "wks",
+            "wk",
+            "yr",
+            "min",
+            "minutes",
+            "hourly",
+            "dayz",
+            "th day",
+            "to 5 days",
+            "business",
+            "calendar",
+            "weeks",
+            "month",
+        ];
+        let around = [
+            ("", ""),
+            ("within ", "."),
+            ("Section ", ""),
+            ("$", " of"),
+            ("", " a day"),
+        ];
+        let mut texts = Vec::new();
+        for n in numbers {
+            for sep in separators {
+                for u in units {
+                    for (before, after) in around {
+                        texts.push(format!("{before}{n}{sep}{u}{after}"));
+                    }
+                }
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn duration_groups_agree_with_the_capture_engine() {
+        let mut texts = labeled_texts();
+        texts.extend(duration_shapes());
+        let (mut matches, mut read_directly) = (0, 0);
+        for text in &texts {
+            let expected: Vec<DurationGroups> = DURATION_RE
+                .captures_iter(text)
+                .map(|c| DURATION_GROUPS.read(&c))
+                .collect();
+            assert_eq!(
+                duration_groups(text).collect::<Vec<_>>(),
+                expected,
+                "{text:?}"
+            );
+            matches += expected.len();
+            read_directly += expected
+                .iter()
+                .filter(|g| digits_then_unit(text, g.whole).is_some())
+                .count();
+        }
+        // Both paths are exercised.
+        assert!(read_directly > 2_000, "{read_directly} of {matches}");
+        assert!(
+            matches - read_directly > 2_000,
+            "{read_directly} of {matches}"
+        );
+    }
+
+    #[test]
+    fn digits_then_unit_reads_only_its_shape() {
+        let groups = |t: &str| digits_then_unit(t, (0, t.len()));
+        let g = groups("1,000 business days").unwrap();
+        assert_eq!((g.sn, g.su, g.sa), (Some((0, 5)), Some((6, 19)), None));
+        let g = groups("72h").unwrap();
+        assert_eq!((g.sn, g.su, g.sa), (Some((0, 2)), None, Some((2, 3))));
+        let g = groups("48 - Hours").unwrap();
+        assert_eq!((g.sn, g.su), (Some((0, 2)), Some((5, 10))));
+        for other in [
+            "seventy-two (72) hours",
+            "72 (seventy-two) hours",
+            "24-48 hours",
+            "5th business day",
+            "T+24",
+            "1,00 days",
+            "72 h",
+            "72 dayz",
+            "a day",
+        ] {
+            assert_eq!(groups(other), None, "{other}");
+        }
+        assert!(is_digits("1,000,000.25") && is_digits("72") && is_digits("0.5"));
+        assert!(
+            !is_digits("1,0000") && !is_digits("1,000.") && !is_digits(",000") && !is_digits("")
+        );
+        assert!(is_unit("Business - Days") && is_unit("mos") && is_unit("calendar\tweek"));
+        assert!(!is_unit("calendar") && !is_unit("business weeks") && !is_unit("days ago"));
     }
 
     #[test]
