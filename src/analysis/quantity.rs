@@ -1050,6 +1050,35 @@ static FREQ_RE: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(&pat).expect("frequency regex")
 });
 
+regex_groups!(FrequencyIndices => FrequencyGroups {
+    every, eo, en, end, ec, eu, times, tn, tc, tq, tqd, tu, each, eac, eau, adv, vague,
+});
+
+static FREQUENCY_GROUPS: LazyLock<FrequencyIndices> =
+    LazyLock::new(|| FrequencyIndices::of(&FREQ_RE));
+
+/// The groups of every [`FREQ_RE`] match in `text`, in order. A match without white space
+/// ("annually", "semi-annually", "periodically", "ad-hoc") can only be one word of the adverbs or of
+/// the vague words (every other alternative, and the "at least" before them, needs a space), and
+/// is read without the capture engine; any other match runs it.
+fn frequency_groups(text: &str) -> impl Iterator<Item = FrequencyGroups> + '_ {
+    FREQ_RE.find_iter(text).filter_map(move |m| {
+        let whole = (m.start(), m.end());
+        if !m.as_str().bytes().any(is_pattern_space) {
+            let adverb = adverb_months(m.as_str()).is_some();
+            return Some(FrequencyGroups {
+                whole,
+                adv: adverb.then_some(whole),
+                vague: (!adverb).then_some(whole),
+                ..FrequencyGroups::default()
+            });
+        }
+        FREQ_RE
+            .captures_at(text, m.start())
+            .map(|c| FREQUENCY_GROUPS.read(&c))
+    })
+}
+
 fn freq_unit_months(u: &str) -> f64 {
     let l = u.to_ascii_lowercase();
     if l.starts_with('y') {
@@ -1109,36 +1138,36 @@ fn adverb_months(s: &str) -> Option<(f64, bool)> {
 /// basis") → `f64::INFINITY` with `vague`.
 pub fn find_frequencies(text: &str) -> Vec<FrequencyMatch> {
     let mut out = Vec::new();
-    for c in FREQ_RE.captures_iter(text) {
-        let Some(m) = c.get(0) else { continue };
-        let span = (m.start(), m.end());
+    for g in frequency_groups(text) {
+        let group = |span: Option<Span>| span.map(|s| text_of(text, s));
+        let span = g.whole;
         let mut calendar = false;
         let mut ambiguous = false;
         let mut vague = false;
-        let months = if c.name("every").is_some() {
-            let Some(u) = c.name("eu") else { continue };
-            let n = if c.name("eo").is_some() {
+        let is_calendar =
+            |kind: Option<&str>| kind.is_some_and(|k| k.to_ascii_lowercase().starts_with("cal"));
+        let months = if g.every.is_some() {
+            let Some(u) = group(g.eu) else { continue };
+            let n = if g.eo.is_some() {
                 2.0
-            } else if let Some(d) = c.name("end") {
-                match parse_digits(d.as_str()) {
+            } else if let Some(d) = group(g.end) {
+                match parse_digits(d) {
                     Some(v) => v,
                     None => continue,
                 }
-            } else if let Some(n) = c.name("en") {
-                match num_value(n.as_str()) {
+            } else if let Some(n) = group(g.en) {
+                match num_value(n) {
                     Some(v) => v,
                     None => continue,
                 }
             } else {
                 1.0
             };
-            calendar = c
-                .name("ec")
-                .is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with("cal"));
-            n * freq_unit_months(u.as_str())
-        } else if c.name("times").is_some() {
-            let Some(tn) = c.name("tn") else { continue };
-            let t = tn.as_str().to_ascii_lowercase();
+            calendar = is_calendar(group(g.ec));
+            n * freq_unit_months(u)
+        } else if g.times.is_some() {
+            let Some(tn) = group(g.tn) else { continue };
+            let t = tn.to_ascii_lowercase();
             let times = match t.as_str() {
                 "once" => 1.0,
                 "twice" => 2.0,
@@ -1152,30 +1181,26 @@ pub fn find_frequencies(text: &str) -> Vec<FrequencyMatch> {
                     }
                 }
             };
-            let per = if let Some(d) = c.name("tqd") {
-                parse_digits(d.as_str())
-            } else if let Some(q) = c.name("tq") {
-                num_value(q.as_str())
+            let per = if let Some(d) = group(g.tqd) {
+                parse_digits(d)
+            } else if let Some(q) = group(g.tq) {
+                num_value(q)
             } else {
                 Some(1.0)
             };
-            let (Some(per), Some(u)) = (per, c.name("tu")) else {
+            let (Some(per), Some(u)) = (per, group(g.tu)) else {
                 continue;
             };
-            calendar = c
-                .name("tc")
-                .is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with("cal"));
-            per * freq_unit_months(u.as_str()) / times
-        } else if c.name("each").is_some() {
-            calendar = c
-                .name("eac")
-                .is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with("cal"));
-            match c.name("eau") {
-                Some(u) => freq_unit_months(u.as_str()),
+            calendar = is_calendar(group(g.tc));
+            per * freq_unit_months(u) / times
+        } else if g.each.is_some() {
+            calendar = is_calendar(group(g.eac));
+            match group(g.eau) {
+                Some(u) => freq_unit_months(u),
                 None => 12.0, // per annum, each anniversary
             }
-        } else if let Some(a) = c.name("adv") {
-            match adverb_months(a.as_str()) {
+        } else if let Some(a) = group(g.adv) {
+            match adverb_months(a) {
                 Some((v, amb)) => {
                     ambiguous = amb;
                     v
@@ -1781,6 +1806,78 @@ mod tests {
         assert!(read_directly > 2_000, "{read_directly} of {matches}");
         assert!(
             matches - read_directly > 2_000,
+            "{read_directly} of {matches}"
+        );
+    }
+
+    #[test]
+    fn frequency_groups_agree_with_the_capture_engine() {
+        let mut texts = labeled_texts();
+        let leads = ["", "at least ", "no less than\t", "a minimum of "];
+        let phrases = [
+            "annually",
+            "Semi-Annually",
+            "semi annually",
+            "semiannually",
+            "half-yearly",
+            "bi-weekly",
+            "Biennially",
+            "periodically",
+            "periodic",
+            "from time to time",
+            "as-needed",
+            "as needed",
+            "on an as-needed basis",
+            "ad hoc",
+            "ad-hoc",
+            "on an annual basis",
+            "every 12 months",
+            "every twelve (12) months",
+            "once every other year",
+            "twice a year",
+            "3 (three) times per calendar year",
+            "each calendar year",
+            "per annum",
+            "each anniversary",
+            "quarterly",
+            "daily",
+            "DAILY",
+            "dailyx",
+            "regularly",
+            "routinely",
+            "monthly-",
+            "every-year",
+            "weekly.",
+        ];
+        let around = [("", ""), ("reviewed ", "."), ("x", ""), ("(", ")")];
+        for lead in leads {
+            for phrase in phrases {
+                for (before, after) in around {
+                    texts.push(format!("{before}{lead}{phrase}{after}"));
+                }
+            }
+        }
+        let (mut matches, mut read_directly) = (0, 0);
+        for text in &texts {
+            let expected: Vec<FrequencyGroups> = FREQ_RE
+                .captures_iter(text)
+                .map(|c| FREQUENCY_GROUPS.read(&c))
+                .collect();
+            assert_eq!(
+                frequency_groups(text).collect::<Vec<_>>(),
+                expected,
+                "{text:?}"
+            );
+            matches += expected.len();
+            read_directly += expected
+                .iter()
+                .filter(|g| !text_of(text, g.whole).bytes().any(is_pattern_space))
+                .count();
+        }
+        // Both paths are exercised.
+        assert!(read_directly > 100, "{read_directly} of {matches}");
+        assert!(
+            matches - read_directly > 200,
             "{read_directly} of {matches}"
         );
     }
