@@ -136,6 +136,11 @@ struct Trie {
     /// `two_step[(first class << 6) | second class]`: the state after two bytes from the root, so a
     /// walk's first two loads become one. Empty when there are 64 classes or more.
     two_step: Vec<u16>,
+    /// `three_step[(first << 10) | (second << 5) | third]` for classes below 32 (the bytes of
+    /// running text): the state after three bytes from the root, so a walk's first three loads
+    /// become one; [`Trie::NO_SHORTCUT`] where a term ends within the first two bytes. Empty for
+    /// tries of [`Trie::NO_SHORTCUT`] states or more.
+    three_step: Vec<u16>,
 }
 
 /// A run of states that each have one child and spell out no pattern: a walk that enters it either
@@ -178,6 +183,12 @@ impl Trie {
     /// first two bytes in one step ([`Trie::two_step`]).
     const TWO_STEP: u8 = 4;
     const TWO_STEP_SHIFT: u32 = 6;
+    /// The classes a three-byte step covers, and the shift per byte of its index.
+    const THREE_STEP_CLASSES: usize = 32;
+    const THREE_STEP_SHIFT: u32 = 5;
+    /// In [`Trie::three_step`]: take the bytes one or two at a time. Never a state: state ids stay
+    /// below it where the table is built.
+    const NO_SHORTCUT: u16 = u16::MAX;
 
     fn new(patterns: &[String]) -> Result<Trie, String> {
         // Classes are numbered with the bytes of running text first (space, letters, then the
@@ -330,6 +341,37 @@ impl Trie {
                 }
             }
         }
+        let mut three_step = Vec::new();
+        let width = Self::THREE_STEP_CLASSES;
+        if use_chains && states < (Self::NO_SHORTCUT & Self::ID) as usize {
+            three_step = vec![Self::DEAD; width * width * width];
+            let step =
+                |state: u16, class: usize| next[(((state & id_mask) as usize) << shift) | class];
+            for first in 1..width.min(classes + 1) {
+                let after_first = next[root_row | first];
+                // Class 0 (a byte of no term) included: after a term of one or two bytes it ends
+                // the walk, and the term must still be reported.
+                for second in 0..width.min(classes + 1) {
+                    let after_second = if after_first == Self::DEAD {
+                        Self::DEAD
+                    } else {
+                        step(after_first, second)
+                    };
+                    for third in 0..width.min(classes + 1) {
+                        let at = (first << (2 * Self::THREE_STEP_SHIFT))
+                            | (second << Self::THREE_STEP_SHIFT)
+                            | third;
+                        three_step[at] = if (after_first | after_second) & Self::MATCH != 0 {
+                            Self::NO_SHORTCUT
+                        } else if after_second == Self::DEAD {
+                            Self::DEAD
+                        } else {
+                            step(after_second, third)
+                        };
+                    }
+                }
+            }
+        }
         let mut byte_kind = [0u8; 256];
         for (b, kind) in byte_kind.iter_mut().enumerate() {
             if is_word_byte(b as u8) {
@@ -346,6 +388,7 @@ impl Trie {
         Ok(Trie {
             byte_kind,
             two_step,
+            three_step,
             class,
             shift,
             next,
@@ -364,6 +407,7 @@ impl Trie {
             + self.chains.len() * std::mem::size_of::<Chain>()
             + self.labels.len()
             + self.two_step.len() * 2
+            + self.three_step.len() * 2
     }
 }
 
@@ -431,8 +475,31 @@ impl Terms {
         };
         let kind = trie.byte_kind[first as usize];
         let first = trie.class[first as usize] as usize;
-        // The first two bytes in one step, unless the first alone is a term.
+        // The first three bytes in one step, unless a term ends within the first two; else the
+        // first two, unless the first alone is a term.
+        let three = match (bytes.get(s + 1), bytes.get(s + 2)) {
+            (Some(&second), Some(&third)) if kind & Trie::TWO_STEP != 0 => {
+                let (second, third) = (
+                    trie.class[second as usize] as usize,
+                    trie.class[third as usize] as usize,
+                );
+                if (first | second | third) < Trie::THREE_STEP_CLASSES {
+                    trie.three_step
+                        .get(
+                            (first << (2 * Trie::THREE_STEP_SHIFT))
+                                | (second << Trie::THREE_STEP_SHIFT)
+                                | third,
+                        )
+                        .copied()
+                        .unwrap_or(Trie::NO_SHORTCUT)
+                } else {
+                    Trie::NO_SHORTCUT
+                }
+            }
+            _ => Trie::NO_SHORTCUT,
+        };
         let (mut state, mut e) = match bytes.get(s + 1) {
+            _ if three != Trie::NO_SHORTCUT => (three, s + 3),
             Some(&second) if kind & Trie::TWO_STEP != 0 => (
                 trie.two_step
                     .get((first << Trie::TWO_STEP_SHIFT) | trie.class[second as usize] as usize)
