@@ -1685,23 +1685,29 @@ mod tests {
 
     /// The block texts of the labeled contracts.
     fn labeled_texts() -> Vec<String> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/labeled");
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "md"))
-            .collect();
-        files.sort();
-        let mut texts = Vec::new();
-        for path in files {
-            let bytes = std::fs::read(&path).unwrap();
-            let doc = crate::ingest::read_bytes(&bytes, true, &Default::default())
-                .unwrap()
-                .document;
-            texts.extend(doc.blocks.into_iter().map(|b| b.text));
+        crate::labeled::documents()
+            .into_iter()
+            .flat_map(|doc| doc.blocks.into_iter().map(|b| b.text))
+            .collect()
+    }
+
+    /// Checks that `groups` gives, for every text, the groups the capture engine gives for every
+    /// match of `re`; returns how many matches there were and how many of them `shortcut` reads.
+    fn agree_with_the_capture_engine<G: PartialEq + std::fmt::Debug>(
+        texts: &[String],
+        re: &Regex,
+        read: impl Fn(&Captures) -> G,
+        groups: impl Fn(&str) -> Vec<G>,
+        shortcut: impl Fn(&str, &G) -> bool,
+    ) -> (usize, usize) {
+        let (mut matches, mut read_directly) = (0, 0);
+        for text in texts {
+            let expected: Vec<G> = re.captures_iter(text).map(|c| read(&c)).collect();
+            assert_eq!(groups(text), expected, "{text:?}");
+            matches += expected.len();
+            read_directly += expected.iter().filter(|g| shortcut(text, g)).count();
         }
-        texts
+        (matches, read_directly)
     }
 
     /// Numbers, separators and units in every combination, with text around them: the shapes
@@ -1785,23 +1791,13 @@ mod tests {
     fn duration_groups_agree_with_the_capture_engine() {
         let mut texts = labeled_texts();
         texts.extend(duration_shapes());
-        let (mut matches, mut read_directly) = (0, 0);
-        for text in &texts {
-            let expected: Vec<DurationGroups> = DURATION_RE
-                .captures_iter(text)
-                .map(|c| DURATION_GROUPS.read(&c))
-                .collect();
-            assert_eq!(
-                duration_groups(text).collect::<Vec<_>>(),
-                expected,
-                "{text:?}"
-            );
-            matches += expected.len();
-            read_directly += expected
-                .iter()
-                .filter(|g| digits_then_unit(text, g.whole).is_some())
-                .count();
-        }
+        let (matches, read_directly) = agree_with_the_capture_engine(
+            &texts,
+            &DURATION_RE,
+            |c| DURATION_GROUPS.read(c),
+            |text| duration_groups(text).collect(),
+            |text, g: &DurationGroups| digits_then_unit(text, g.whole).is_some(),
+        );
         // Both paths are exercised.
         assert!(read_directly > 2_000, "{read_directly} of {matches}");
         assert!(
@@ -1857,23 +1853,13 @@ mod tests {
                 }
             }
         }
-        let (mut matches, mut read_directly) = (0, 0);
-        for text in &texts {
-            let expected: Vec<FrequencyGroups> = FREQ_RE
-                .captures_iter(text)
-                .map(|c| FREQUENCY_GROUPS.read(&c))
-                .collect();
-            assert_eq!(
-                frequency_groups(text).collect::<Vec<_>>(),
-                expected,
-                "{text:?}"
-            );
-            matches += expected.len();
-            read_directly += expected
-                .iter()
-                .filter(|g| !text_of(text, g.whole).bytes().any(is_pattern_space))
-                .count();
-        }
+        let (matches, read_directly) = agree_with_the_capture_engine(
+            &texts,
+            &FREQ_RE,
+            |c| FREQUENCY_GROUPS.read(c),
+            |text| frequency_groups(text).collect(),
+            |text, g: &FrequencyGroups| !text_of(text, g.whole).bytes().any(is_pattern_space),
+        );
         // Both paths are exercised.
         assert!(read_directly > 100, "{read_directly} of {matches}");
         assert!(

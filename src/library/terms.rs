@@ -654,20 +654,8 @@ mod tests {
     #[test]
     fn library_terms_match_a_naive_search_on_the_fixtures() {
         let lib = crate::library::Library::builtin().unwrap();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/labeled");
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "md"))
-            .collect();
-        files.sort();
         let mut blocks = 0;
-        for path in files.iter().take(8) {
-            let bytes = std::fs::read(path).unwrap();
-            let doc = crate::ingest::read_bytes(&bytes, true, &Default::default())
-                .unwrap()
-                .document;
+        for doc in crate::labeled::documents().iter().take(8) {
             for b in &doc.blocks {
                 assert_eq!(
                     lib.terms.find(&b.text),
