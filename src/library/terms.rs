@@ -139,7 +139,8 @@ struct Trie {
     /// `three_step[(first << 10) | (second << 5) | third]` for classes below 32 (the bytes of
     /// running text): the state after three bytes from the root, so a walk's first three loads
     /// become one; [`Trie::NO_SHORTCUT`] where a term ends within the first two bytes. Empty for
-    /// tries of [`Trie::NO_SHORTCUT`] states or more.
+    /// tries without chains or of [`Trie::CHAIN`] states (where a state could read as
+    /// `NO_SHORTCUT`).
     three_step: Vec<u16>,
 }
 
@@ -186,8 +187,8 @@ impl Trie {
     /// The classes a three-byte step covers, and the shift per byte of its index.
     const THREE_STEP_CLASSES: usize = 32;
     const THREE_STEP_SHIFT: u32 = 5;
-    /// In [`Trie::three_step`]: take the bytes one or two at a time. Never a state: state ids stay
-    /// below it where the table is built.
+    /// In [`Trie::three_step`]: take the bytes one or two at a time. Never a state where the table
+    /// is built.
     const NO_SHORTCUT: u16 = u16::MAX;
 
     fn new(patterns: &[String]) -> Result<Trie, String> {
@@ -343,7 +344,9 @@ impl Trie {
         }
         let mut three_step = Vec::new();
         let width = Self::THREE_STEP_CLASSES;
-        if use_chains && states < (Self::NO_SHORTCUT & Self::ID) as usize {
+        // With chains, a state is an id below `CHAIN` and two flags: below `NO_SHORTCUT` (all
+        // ones) as long as the last id is not `CHAIN - 1`.
+        if use_chains && states < Self::CHAIN as usize {
             three_step = vec![Self::DEAD; width * width * width];
             let step =
                 |state: u16, class: usize| next[(((state & id_mask) as usize) << shift) | class];
@@ -795,12 +798,14 @@ mod tests {
         b.add_set("few", &["gh zzyx".into(), "security incident".into()]);
         let t = b.build().unwrap();
         assert_eq!(t.trie.chain_flag, 0, "expected a trie without chains");
+        assert!(t.trie.three_step.is_empty());
         let text = "GHZZYX gh zzyx hgzzyxs, a Security Incident; kkzzyx gzzy ijkzzyx";
         assert_eq!(t.find(text), t.naive_find(text));
         assert!(!t.find(text).is_empty());
-        // The library's own trie does use chains.
+        // The library's own trie does use chains, and the three-byte first step.
         let lib = crate::library::Library::builtin().unwrap();
         assert_ne!(lib.terms.trie.chain_flag, 0);
+        assert!(!lib.terms.trie.three_step.is_empty());
     }
 
     /// The anchored walk finds exactly what a naive search of every term at every position finds.
