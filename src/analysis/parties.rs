@@ -205,6 +205,14 @@ fn count_you(text: &[u8]) -> usize {
     count
 }
 
+/// The phrases that name both parties, in any case.
+static BOTH_PARTIES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["each party", "either party", "the parties", "both parties"])
+        .expect("both-parties automaton")
+});
+
 /// Finds the governing verb and its subject in `text` (a clause with its lead-in).
 pub fn governing(text: &str, hits: &[Hit], lib: &Library, parties: &Parties) -> Governing {
     let strong = lib.core_set(CoreVocab::ModalStrong);
@@ -234,13 +242,11 @@ pub fn governing(text: &str, hits: &[Hit], lib: &Library, parties: &Parties) -> 
             }
         }
     }
-    // Most clauses name no party collectively: look for the phrases only where "art" occurs.
+    // Most clauses name no party collectively: look for the phrases only where "art" occurs. No
+    // phrase can overlap itself, so every occurrence of each is found.
     if contains_art(text) {
-        let lower = text.to_ascii_lowercase();
-        for phrase in ["each party", "either party", "the parties", "both parties"] {
-            for (i, _) in lower.match_indices(phrase) {
-                mentions.push((i, i + phrase.len(), Subject::Both));
-            }
+        for m in BOTH_PARTIES.find_overlapping_iter(text) {
+            mentions.push((m.start(), m.end(), Subject::Both));
         }
     }
     mentions.retain(|&(s, e, _)| is_subject_position(text, s, e));
@@ -364,6 +370,37 @@ fn same_clause(text: &str, from: usize, to: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn both_parties_phrases_are_every_occurrence_in_any_case() {
+        let by_phrase = |t: &str| {
+            let lower = t.to_ascii_lowercase();
+            let mut found = Vec::new();
+            for phrase in ["each party", "either party", "the parties", "both parties"] {
+                found.extend(
+                    lower
+                        .match_indices(phrase)
+                        .map(|(i, _)| (i, i + phrase.len())),
+                );
+            }
+            found.sort_unstable();
+            found
+        };
+        for t in [
+            "",
+            "Each Party shall; EITHER PARTY may; the parties agree; both parties and the Parties.",
+            "each partyeach party either partythe parties",
+            "Société: each party, bóth parties, the parties' rights",
+            "the part, each parti, neither party",
+        ] {
+            let mut found: Vec<_> = BOTH_PARTIES
+                .find_overlapping_iter(t)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            found.sort_unstable();
+            assert_eq!(found, by_phrase(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn same_clause_is_no_break_between_and_short() {
