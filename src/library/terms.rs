@@ -142,6 +142,10 @@ struct Trie {
     /// tries without chains or of [`Trie::CHAIN`] states (where a state could read as
     /// `NO_SHORTCUT`).
     three_step: Vec<u16>,
+    /// The bytes outside words that begin a term ("$", "%", "(") when there are at most three:
+    /// then walk starts are found eight bytes at a time ([`word_start_bits`]) and these bytes by
+    /// `memchr`. With more, every byte is looked up in `byte_kind`.
+    punctuation_starts: Option<Vec<u8>>,
 }
 
 /// A run of states that each have one child and spell out no pattern: a walk that enters it either
@@ -170,6 +174,35 @@ fn ascii_lowercase_word(x: u64) -> u64 {
     let past_z = low + 0x2525_2525_2525_2525;
     let capital = from_a & !past_z & !x & HIGH;
     x | (capital >> 2)
+}
+
+/// Bit `i` set where byte `i` of the 64 is a word byte ([`is_word_byte`]: an ASCII letter or
+/// digit, or any byte of a multi-byte character), computed eight bytes at a time.
+fn word_bits_64(chunk: &[u8; 64]) -> u64 {
+    let mut bits = 0u64;
+    for (i, eight) in chunk.chunks_exact(8).enumerate() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(eight);
+        bits |= word_bits_8(u64::from_le_bytes(word)) << (8 * i);
+    }
+    bits
+}
+
+/// Bit `i` set where byte `i` of `x` (little-endian) is a word byte.
+fn word_bits_8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Per byte, the high bit of: a byte from 0x80 (x), a letter (folded to lowercase: from 'a'
+    // and not from '{'), a digit (from '0' and not from ':'). No carry crosses a byte: each sum
+    // stays below 0x100 because `low` is below 0x80.
+    let low = x & LOW7;
+    let folded = low | 0x2020_2020_2020_2020;
+    let letter =
+        (folded + (0x80 - u64::from(b'a')) * ONES) & !(folded + (0x80 - u64::from(b'{')) * ONES);
+    let digit = (low + (0x80 - u64::from(b'0')) * ONES) & !(low + (0x80 - u64::from(b':')) * ONES);
+    // The high bits gathered into the low byte: byte i's bit lands on bit 56 + i, shifted down.
+    (((x | letter | digit) & HIGH) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 impl Trie {
@@ -388,7 +421,14 @@ impl Trie {
                 }
             }
         }
+        let punctuation: Vec<u8> = (0..=255u8)
+            .filter(|&b| {
+                byte_kind[b as usize] & (Self::WORD_BYTE | Self::STARTS_TERM) == Self::STARTS_TERM
+            })
+            .collect();
+        let punctuation_starts = (punctuation.len() <= 3).then_some(punctuation);
         Ok(Trie {
+            punctuation_starts,
             byte_kind,
             two_step,
             three_step,
@@ -441,11 +481,57 @@ impl Terms {
 
     /// [`Terms::find`], appending the hits to `hits`.
     pub fn find_into(&self, text: &str, hits: &mut Vec<Hit>) {
-        let bytes = text.as_bytes();
         let first = hits.len();
-        // Where a walk starts: a byte the root has a transition for, at a word start (or anywhere,
-        // if it is not a word byte: a term may begin with punctuation). The starts of 64 bytes at
-        // a time are found as a bit mask without a branch per byte; only the starts are walked.
+        match &self.trie.punctuation_starts {
+            Some(punctuation) => self.find_from_word_starts(text.as_bytes(), punctuation, hits),
+            None => self.find_from_each_byte(text.as_bytes(), hits),
+        }
+        debug_assert!(hits[first..].windows(2).all(|w| w[0] < w[1]));
+    }
+
+    /// Walks from every word start and every byte of `punctuation` (the bytes outside words that
+    /// begin a term, at most three). Word starts are found 64 bytes at a time, eight bytes per
+    /// step, without a branch or a table look-up per byte; a word start whose byte begins no term
+    /// dies at the first step of its walk.
+    fn find_from_word_starts(&self, bytes: &[u8], punctuation: &[u8], hits: &mut Vec<Hit>) {
+        let mut punctuation = match *punctuation {
+            [] => None,
+            [a] => Some(memchr::memchr3_iter(a, a, a, bytes)),
+            [a, b] => Some(memchr::memchr3_iter(a, b, b, bytes)),
+            [a, b, c, ..] => Some(memchr::memchr3_iter(a, b, c, bytes)),
+        }
+        .map(Iterator::peekable);
+        let mut previous_is_word = false;
+        for (chunk_index, chunk) in bytes.chunks(64).enumerate() {
+            let base = chunk_index * 64;
+            let word = match <&[u8; 64]>::try_from(chunk) {
+                Ok(full) => word_bits_64(full),
+                Err(_) => {
+                    // The last, shorter chunk, padded with bytes outside words.
+                    let mut padded = [0u8; 64];
+                    padded[..chunk.len()].copy_from_slice(chunk);
+                    word_bits_64(&padded)
+                }
+            };
+            let mut starts = word & !((word << 1) | u64::from(previous_is_word));
+            previous_is_word = word >> 63 == 1;
+            if let Some(found) = punctuation.as_mut() {
+                while let Some(at) = found.next_if(|&at| at < base + 64) {
+                    starts |= 1 << (at - base);
+                }
+            }
+            while starts != 0 {
+                let s = base + starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                self.walk(bytes, s, hits);
+            }
+        }
+    }
+
+    /// Walks from each byte the root has a transition for, at a word start (or anywhere, if it is
+    /// not a word byte: a term may begin with punctuation). The starts of 64 bytes at a time are
+    /// found as a bit mask without a branch per byte; only the starts are walked.
+    fn find_from_each_byte(&self, bytes: &[u8], hits: &mut Vec<Hit>) {
         let mut previous_is_word = false;
         for (chunk_index, chunk) in bytes.chunks(64).enumerate() {
             let mut word = 0u64;
@@ -465,7 +551,6 @@ impl Terms {
                 self.walk(bytes, s, hits);
             }
         }
-        debug_assert!(hits[first..].windows(2).all(|w| w[0] < w[1]));
     }
 
     /// Walks the trie from `bytes[s]` until it dies, pushing every hit.
@@ -741,6 +826,76 @@ mod tests {
                 want[at] = b.to_ascii_lowercase();
                 let got = ascii_lowercase_word(u64::from_le_bytes(word)).to_le_bytes();
                 assert_eq!(got, want, "byte {b:#04x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_bits_mark_exactly_the_word_bytes() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                for fill in [b' ', b'a', 0x80] {
+                    let mut word = [fill; 8];
+                    word[at] = b;
+                    let want =
+                        (0..8).fold(0u64, |bits, i| bits | u64::from(is_word_byte(word[i])) << i);
+                    assert_eq!(
+                        word_bits_8(u64::from_le_bytes(word)),
+                        want,
+                        "byte {b:#04x} at {at}"
+                    );
+                }
+            }
+        }
+        let mut chunk = [b'.'; 64];
+        chunk[0] = b'A';
+        chunk[63] = 0xc3;
+        chunk[17] = b'9';
+        assert_eq!(word_bits_64(&chunk), 1 | 1 << 17 | 1 << 63);
+    }
+
+    /// Both ways of finding walk starts give the same hits: from word starts (the library's way,
+    /// with at most three punctuation bytes beginning a term) and byte by byte (with more).
+    #[test]
+    fn word_starts_and_byte_by_byte_find_the_same() {
+        let lib = crate::library::Library::builtin().unwrap();
+        assert!(lib.terms.trie.punctuation_starts.is_some());
+        let mut b = TermsBuilder::default();
+        b.add_set(
+            "a",
+            &["$100".into(), "(a)".into(), "data*".into(), "é*".into()],
+        );
+        b.add_set("b", &["%".into(), "€".into(), "x".into(), "in".into()]);
+        let few = b.build().unwrap();
+        assert_eq!(few.trie.punctuation_starts.as_deref(), Some(&b"$%("[..]));
+        let mut b = TermsBuilder::default();
+        b.add_set(
+            "a",
+            &[
+                "$".into(),
+                "%".into(),
+                "(".into(),
+                "-".into(),
+                "data".into(),
+            ],
+        );
+        let many = b.build().unwrap();
+        assert!(many.trie.punctuation_starts.is_none());
+        let mut texts: Vec<String> = crate::labeled::documents()
+            .iter()
+            .take(4)
+            .flat_map(|d| d.blocks.iter().map(|b| b.text.clone()))
+            .collect();
+        texts.push("(a) $100 or 5% of Data-sets; x-ray é-data (b)€ -in -inx".repeat(3));
+        for t in [&lib.terms, &few, &many] {
+            for text in &texts {
+                if let Some(punctuation) = &t.trie.punctuation_starts {
+                    let (mut by_words, mut by_bytes) = (Vec::new(), Vec::new());
+                    t.find_from_word_starts(text.as_bytes(), punctuation, &mut by_words);
+                    t.find_from_each_byte(text.as_bytes(), &mut by_bytes);
+                    assert_eq!(by_words, by_bytes, "{text}");
+                }
+                assert_eq!(t.find(text), t.naive_find(text), "{text}");
             }
         }
     }
