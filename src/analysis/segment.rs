@@ -289,7 +289,7 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
                 || is_recital(&text[s..e]);
             // Cheap byte checks first: a definition needs a quote, an enumeration a parenthesis.
             let sentence = &text[s..e];
-            let defines = if sentence.contains('"') {
+            let defines = if memchr::memchr(b'"', sentence.as_bytes()).is_some() {
                 DEFINITION
                     .captures(sentence)
                     .and_then(|c| c.get(1))
@@ -297,7 +297,7 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
             } else {
                 None
             };
-            let items = if sentence.contains('(') {
+            let items = if memchr::memchr(b'(', sentence.as_bytes()).is_some() {
                 enumeration_items(text, s, e)
             } else {
                 None

@@ -178,17 +178,16 @@ fn ascii_lowercase_word(x: u64) -> u64 {
 
 /// Bit `i` set where byte `i` of the 64 is a word byte ([`is_word_byte`]: an ASCII letter or
 /// digit, or any byte of a multi-byte character), computed eight bytes at a time.
+#[inline]
 fn word_bits_64(chunk: &[u8; 64]) -> u64 {
-    let mut bits = 0u64;
-    for (i, eight) in chunk.chunks_exact(8).enumerate() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(eight);
-        bits |= word_bits_8(u64::from_le_bytes(word)) << (8 * i);
-    }
-    bits
+    let (eights, _) = chunk.as_chunks::<8>();
+    eights.iter().enumerate().fold(0u64, |bits, (i, &eight)| {
+        bits | word_bits_8(u64::from_le_bytes(eight)) << (8 * i)
+    })
 }
 
 /// Bit `i` set where byte `i` of `x` (little-endian) is a word byte.
+#[inline]
 fn word_bits_8(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
