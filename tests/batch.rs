@@ -278,6 +278,15 @@ fn files_from_stdin_and_glob() {
         root,
     ]);
     assert_eq!(paths(&jsonl(&out), &t.0), ["a.md"]);
+
+    // Files a glob leaves out are not counted as skipped; skipped files it keeps are.
+    t.put("d/scan.pdf", b"%PDF-1.4");
+    t.put("old.doc", b"\xd0\xcf\x11\xe0");
+    let (_, out, _) = check(&["--fail-on", "never", "-q", "--glob", "d/**", root]);
+    assert!(out.contains("skipped: 1 .pdf"), "{out}");
+    assert!(!out.contains(".doc"), "{out}");
+    let (_, out, _) = check(&["--fail-on", "never", "-q", root]);
+    assert!(out.contains("skipped: 1 .doc, 1 .pdf"), "{out}");
 }
 
 #[test]

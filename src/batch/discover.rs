@@ -255,6 +255,11 @@ fn walk_dir(root: &Path, opts: &WalkOptions, globs: &Globs, out: &mut Discovered
         }
         let path = entry.path();
         let rel = path.strip_prefix(root).unwrap_or(path);
+        // A file `--glob` leaves out is outside the run: neither analysed nor counted as skipped.
+        let key = shard_key(rel);
+        if !globs.accepts(&key) {
+            continue;
+        }
         if ft.is_symlink() {
             // Only reached without --follow (with it, the walker resolves links).
             out.skipped.add("symlink");
@@ -267,10 +272,6 @@ fn walk_dir(root: &Path, opts: &WalkOptions, globs: &Globs, out: &mut Discovered
         match classify(path) {
             Kind::Skipped(kind) => out.skipped.add(&kind),
             Kind::Supported => {
-                let key = shard_key(rel);
-                if !globs.accepts(&key) {
-                    continue;
-                }
                 out.inputs.push(Input {
                     path: path.to_path_buf(),
                     shown: path.display().to_string(),
