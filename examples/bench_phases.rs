@@ -59,7 +59,7 @@ fn main() {
     // The findings the JSON phase serialises; computing them warms up the analysis too.
     let findings: Vec<_> = docs
         .iter()
-        .map(|d| analyze(&d.document, d.source.as_deref(), &lib, &selection))
+        .filter_map(|d| analyze(&d.document, d.source.as_deref(), &lib, &selection).ok())
         .collect();
     measure_from_here();
     let only = std::env::var("PHASE").ok();
@@ -98,7 +98,7 @@ fn main() {
     });
     time("segment", &mut || {
         docs.iter()
-            .map(|d| segment(&d.document, &lib.terms).units.len())
+            .map(|d| segment(&d.document, &lib.terms).map_or(0, |s| s.units.len()))
             .sum()
     });
     time("parties", &mut || {
@@ -121,7 +121,10 @@ fn main() {
     time("analyze", &mut || {
         pool.install(|| {
             docs.iter()
-                .map(|d| analyze(&d.document, d.source.as_deref(), &lib, &selection).len())
+                .map(|d| {
+                    analyze(&d.document, d.source.as_deref(), &lib, &selection)
+                        .map_or(0, |f| f.len())
+                })
                 .sum()
         })
     });

@@ -13,7 +13,7 @@ fn main() {
     let ing = clauselint::ingest::read_path(std::path::Path::new(&args[1]), &Default::default())
         .expect("read");
     let doc = &ing.document;
-    let seg = segment::segment(doc, &lib.terms);
+    let seg = segment::segment(doc, &lib.terms).expect("a contract, not a word list");
     let parties = Parties::detect(doc, &lib);
     let ctx = judge::Context::new(&lib, doc, &seg, &parties);
     let Some(ri) = lib.rules.iter().position(|r| r.id() == args[2]) else {

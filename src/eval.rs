@@ -137,8 +137,15 @@ pub fn score(labeled: &[Labeled], lib: &Library, selection: &Selection) -> Score
                 continue;
             }
         };
+        let findings = match analysis::analyze(&ing.document, ing.source.as_deref(), lib, selection)
+        {
+            Ok(f) => f,
+            Err(e) => {
+                score.errors.push((name, e.to_string()));
+                continue;
+            }
+        };
         score.documents += 1;
-        let findings = analysis::analyze(&ing.document, ing.source.as_deref(), lib, selection);
         for f in findings {
             let Some(&label) = l.labels.get(f.requirement.as_ref()) else {
                 continue;

@@ -58,10 +58,9 @@ pub fn run_examples_of(
                 .filter_map(|r| ReasonCode::parse(r))
                 .collect();
             let got = match markdown::read_markdown(&ex.text, &Limits::default()) {
-                Ok(doc) => {
-                    let findings = analysis::analyze(&doc, Some(&ex.text), lib, &selection);
-                    findings.into_iter().next()
-                }
+                Ok(doc) => analysis::analyze(&doc, Some(&ex.text), lib, &selection)
+                    .ok()
+                    .and_then(|findings| findings.into_iter().next()),
                 Err(_) => None,
             };
             let Some(f) = got else {

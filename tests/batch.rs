@@ -167,16 +167,27 @@ fn a_corrupt_file_among_good_ones_gives_every_result_and_exit_2() {
     t.put("2-bad.docx", b"PK\x03\x04 this is not really a zip archive");
     t.put("3-empty.md", b"");
     t.put("4-good.md", CONTRACT.as_bytes());
+    // Clause terms and nothing else: refused before its term matches take memory without bound.
+    t.put(
+        "5-words.md",
+        "notify security incident ".repeat(20_000).as_bytes(),
+    );
+    t.put("6-good.md", CONTRACT.as_bytes());
     let root = t.0.to_str().expect("utf-8");
     let (code, out, err) = check(&["--format", "jsonl", "--fail-on", "never", root]);
     assert_eq!(code, 2, "{err}");
     let docs = jsonl(&out);
-    assert_eq!(docs.len(), 4);
-    for (d, bad) in docs.iter().zip([false, true, true, false]) {
+    assert_eq!(docs.len(), 6);
+    for (d, bad) in docs.iter().zip([false, true, true, false, true, false]) {
         assert_eq!(d["error"].is_string(), bad, "{d}");
         assert_eq!(d["findings"].as_array().map(|f| f.is_empty()), Some(bad));
     }
     assert!(err.contains("2-bad.docx"), "{err}");
+    assert!(
+        err.lines()
+            .any(|l| l.contains("5-words.md") && l.contains("not contract prose")),
+        "{err}"
+    );
 }
 
 #[test]

@@ -113,7 +113,8 @@ fn evidence_locations_point_at_the_quoted_words() {
         let ing = read_path(&e.path(), &Limits::default()).expect("reads");
         let src = ing.source.clone().expect("source");
         let lines: Vec<&str> = src.lines().collect();
-        let findings = clauselint::analysis::analyze(&ing.document, Some(&src), &lib, &sel);
+        let findings =
+            clauselint::analysis::analyze(&ing.document, Some(&src), &lib, &sel).expect("analysis");
         for f in findings {
             for ev in &f.evidence {
                 let (Some(line), Some(column)) = (ev.location.line, ev.location.column) else {

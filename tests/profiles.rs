@@ -18,6 +18,7 @@ fn lib() -> Library {
 fn finding(lib: &Library, sel: &Selection, text: &str, id: &str) -> Finding<'static> {
     let doc = markdown::read_markdown(text, &Limits::default()).expect("markdown");
     analysis::analyze(&doc, Some(text), lib, sel)
+        .expect("analysis")
         .into_iter()
         .find(|f| f.requirement == id)
         .map(Finding::into_owned)

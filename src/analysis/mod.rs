@@ -36,8 +36,28 @@ pub fn analyze<'l>(
     source: Option<&str>,
     lib: &'l Library,
     selection: &'l Selection,
-) -> Vec<Finding<'l>> {
+) -> Result<Vec<Finding<'l>>, AnalysisError> {
     analyze_with(doc, source, lib, selection, RuleParallelism::Parallel)
+}
+
+/// Why a document that was read could not be analysed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AnalysisError {
+    #[error(
+        "not analysed: more than {limit} clause-term matches in {text_bytes} bytes of text \
+         (more than one every two bytes; contracts have one every five to twelve): a word list or \
+         a repeated term, not contract prose"
+    )]
+    TooManyTermHits { limit: usize, text_bytes: usize },
+}
+
+impl From<segment::TooManyTermHits> for AnalysisError {
+    fn from(e: segment::TooManyTermHits) -> Self {
+        AnalysisError::TooManyTermHits {
+            limit: e.limit,
+            text_bytes: e.text_bytes,
+        }
+    }
 }
 
 /// [`analyze`], with the rules checked as `rules` says. The findings are the same either way.
@@ -47,13 +67,13 @@ pub fn analyze_with<'l>(
     lib: &'l Library,
     selection: &'l Selection,
     rules: RuleParallelism,
-) -> Vec<Finding<'l>> {
-    let seg = segment::segment(doc, &lib.terms);
+) -> Result<Vec<Finding<'l>>, AnalysisError> {
+    let seg = segment::segment(doc, &lib.terms)?;
     let parties = Parties::detect(doc, lib);
     let ctx = Context::new(lib, doc, &seg, &parties);
     let locate = Locator { doc, source };
     let check = |sel: &'l Selected| check_rule(&ctx, &locate, &lib.rules[sel.rule], sel);
-    match rules {
+    Ok(match rules {
         // In chunks: enough to use both cores on one large document, little scheduling overhead.
         RuleParallelism::Parallel => selection
             .entries
@@ -62,7 +82,7 @@ pub fn analyze_with<'l>(
             .map(check)
             .collect(),
         RuleParallelism::Sequential => selection.entries.iter().map(check).collect(),
-    }
+    })
 }
 
 /// Turns block spans into evidence locations.

@@ -189,15 +189,36 @@ fn enumeration_items(text: &str, start: usize, end: usize) -> Option<(usize, Vec
     Some((lead_end, items))
 }
 
+/// A text too dense with clause terms to be contract prose: a word list or a term repeated
+/// throughout. Analysing it would take memory out of proportion to its size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooManyTermHits {
+    /// How many hits the document may have.
+    pub limit: usize,
+    /// Bytes of text of the document.
+    pub text_bytes: usize,
+}
+
+/// How many term hits a document with `text_bytes` bytes of text may have: one every two bytes
+/// (contracts have one every five to twelve: the densest of the fixtures, `../shared/corpus` and
+/// 2,000 generated contracts has 0.19 per byte, its densest paragraph 0.33), and at least 65,536.
+/// At 12 bytes a hit, the hits take at most six times the text.
+pub fn term_hit_limit(text_bytes: usize) -> usize {
+    (text_bytes / 2).max(1 << 16)
+}
+
 /// Cuts `doc` into units and finds all term hits.
-pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
+pub fn segment(doc: &Document, terms: &Terms) -> Result<Segmented, TooManyTermHits> {
     // About one hit per dozen bytes of contract text; room for more.
     let text_bytes: usize = doc.blocks.iter().map(|b| b.text.len()).sum();
+    let limit = term_hit_limit(text_bytes);
     let mut hits = Vec::with_capacity(text_bytes / 8);
     let mut block_hits_at = Vec::with_capacity(doc.blocks.len() + 1);
     for b in &doc.blocks {
         block_hits_at.push(hits.len() as u32);
-        terms.find_into(&b.text, &mut hits);
+        if !terms.find_into_at_most(&b.text, &mut hits, limit) {
+            return Err(TooManyTermHits { limit, text_bytes });
+        }
     }
     block_hits_at.push(hits.len() as u32);
     let block_hits = |b: usize| run_of(&hits, &block_hits_at, b);
@@ -389,7 +410,7 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
     }
     // `units_of_block` relies on document order.
     debug_assert!(units.windows(2).all(|w| w[0].span.block <= w[1].span.block));
-    Segmented {
+    Ok(Segmented {
         durations,
         unit_sets,
         lead_sets,
@@ -401,7 +422,7 @@ pub fn segment(doc: &Document, terms: &Terms) -> Segmented {
         heading_hits,
         section_blocks,
         definitions,
-    }
+    })
 }
 
 /// Run `i` of runs stored one after another in `items`, run `i` starting at `starts[i]` (with one
@@ -561,7 +582,7 @@ mod tests {
         let doc = crate::ingest::read_bytes(&bytes, true, &Default::default())
             .unwrap()
             .document;
-        let seg = segment(&doc, &lib.terms);
+        let seg = segment(&doc, &lib.terms).unwrap();
         for (b, block) in doc.blocks.iter().enumerate() {
             assert_eq!(seg.block_hits(b), lib.terms.find(&block.text).as_slice());
         }
@@ -587,6 +608,32 @@ mod tests {
         assert!(checked > 100, "{checked}");
         assert!(leads > 5, "{leads}");
         assert!(seg.postings(u32::MAX).is_empty());
+    }
+
+    /// A text made of one term repeated is refused once its hits pass one every two bytes; a
+    /// contract, even one dense with terms, is not.
+    #[test]
+    fn texts_made_of_terms_are_refused_before_their_hits_grow_without_bound() {
+        let lib = crate::library::Library::builtin().unwrap();
+        let read = |text: &str| {
+            crate::ingest::read_bytes(text.as_bytes(), true, &Default::default())
+                .unwrap()
+                .document
+        };
+        let words = read(&"notify security incident ".repeat(8_000));
+        let text_bytes: usize = words.blocks.iter().map(|b| b.text.len()).sum();
+        let err = segment(&words, &lib.terms).expect_err("refused");
+        assert_eq!(err.limit, term_hit_limit(text_bytes));
+        assert_eq!(err.text_bytes, text_bytes);
+        // The same words as clauses, forty times over: analysed.
+        let clause = "The Supplier shall notify the Customer of any security incident within \
+                      24 hours and encrypt personal data at rest and in transit. ";
+        let dense = read(&clause.repeat(2_000));
+        let seg = segment(&dense, &lib.terms).expect("a contract is analysed");
+        assert!(seg.hits.len() * 8 > dense.blocks.iter().map(|b| b.text.len()).sum::<usize>());
+        for doc in crate::labeled::documents() {
+            assert!(segment(&doc, &lib.terms).is_ok());
+        }
     }
 
     #[test]

@@ -24,9 +24,18 @@ pub fn check_file<'l>(
 ) -> DocumentReport<'l> {
     match ingest::read_path(path, limits) {
         Ok(ing) => {
-            let findings =
-                analysis::analyze_with(&ing.document, ing.source.as_deref(), lib, selection, rules);
-            DocumentReport::ok(shown, ing.document.format.as_str(), ing.sha256, findings)
+            match analysis::analyze_with(
+                &ing.document,
+                ing.source.as_deref(),
+                lib,
+                selection,
+                rules,
+            ) {
+                Ok(findings) => {
+                    DocumentReport::ok(shown, ing.document.format.as_str(), ing.sha256, findings)
+                }
+                Err(e) => DocumentReport::error(shown, e.to_string()),
+            }
         }
         Err(e) => DocumentReport::error(shown, e.to_string()),
     }

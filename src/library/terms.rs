@@ -480,19 +480,35 @@ impl Terms {
 
     /// [`Terms::find`], appending the hits to `hits`.
     pub fn find_into(&self, text: &str, hits: &mut Vec<Hit>) {
+        self.find_into_at_most(text, hits, usize::MAX);
+    }
+
+    /// [`Terms::find_into`] that stops soon after `hits` holds more than `limit` hits (within one
+    /// 64-byte step) and then returns false, so a text made of terms cannot take memory without
+    /// bound. True when the whole text was searched.
+    pub fn find_into_at_most(&self, text: &str, hits: &mut Vec<Hit>, limit: usize) -> bool {
         let first = hits.len();
-        match &self.trie.punctuation_starts {
-            Some(punctuation) => self.find_from_word_starts(text.as_bytes(), punctuation, hits),
-            None => self.find_from_each_byte(text.as_bytes(), hits),
-        }
+        let complete = match &self.trie.punctuation_starts {
+            Some(punctuation) => {
+                self.find_from_word_starts(text.as_bytes(), punctuation, hits, limit)
+            }
+            None => self.find_from_each_byte(text.as_bytes(), hits, limit),
+        };
         debug_assert!(hits[first..].windows(2).all(|w| w[0] < w[1]));
+        complete
     }
 
     /// Walks from every word start and every byte of `punctuation` (the bytes outside words that
     /// begin a term, at most three). Word starts are found 64 bytes at a time, eight bytes per
     /// step, without a branch or a table look-up per byte; a word start whose byte begins no term
     /// dies at the first step of its walk.
-    fn find_from_word_starts(&self, bytes: &[u8], punctuation: &[u8], hits: &mut Vec<Hit>) {
+    fn find_from_word_starts(
+        &self,
+        bytes: &[u8],
+        punctuation: &[u8],
+        hits: &mut Vec<Hit>,
+        limit: usize,
+    ) -> bool {
         let mut punctuation = match *punctuation {
             [] => None,
             [a] => Some(memchr::memchr3_iter(a, a, a, bytes)),
@@ -524,13 +540,17 @@ impl Terms {
                 starts &= starts - 1;
                 self.walk(bytes, s, hits);
             }
+            if hits.len() > limit {
+                return false;
+            }
         }
+        true
     }
 
     /// Walks from each byte the root has a transition for, at a word start (or anywhere, if it is
     /// not a word byte: a term may begin with punctuation). The starts of 64 bytes at a time are
     /// found as a bit mask without a branch per byte; only the starts are walked.
-    fn find_from_each_byte(&self, bytes: &[u8], hits: &mut Vec<Hit>) {
+    fn find_from_each_byte(&self, bytes: &[u8], hits: &mut Vec<Hit>, limit: usize) -> bool {
         let mut previous_is_word = false;
         for (chunk_index, chunk) in bytes.chunks(64).enumerate() {
             let mut word = 0u64;
@@ -549,7 +569,11 @@ impl Terms {
                 starts &= starts - 1;
                 self.walk(bytes, s, hits);
             }
+            if hits.len() > limit {
+                return false;
+            }
         }
+        true
     }
 
     /// Walks the trie from `bytes[s]` until it dies, pushing every hit.
@@ -890,13 +914,42 @@ mod tests {
             for text in &texts {
                 if let Some(punctuation) = &t.trie.punctuation_starts {
                     let (mut by_words, mut by_bytes) = (Vec::new(), Vec::new());
-                    t.find_from_word_starts(text.as_bytes(), punctuation, &mut by_words);
-                    t.find_from_each_byte(text.as_bytes(), &mut by_bytes);
+                    t.find_from_word_starts(
+                        text.as_bytes(),
+                        punctuation,
+                        &mut by_words,
+                        usize::MAX,
+                    );
+                    t.find_from_each_byte(text.as_bytes(), &mut by_bytes, usize::MAX);
                     assert_eq!(by_words, by_bytes, "{text}");
                 }
                 assert_eq!(t.find(text), t.naive_find(text), "{text}");
             }
         }
+    }
+
+    /// The search stops within one 64-byte step of passing its limit, and says so.
+    #[test]
+    fn find_into_at_most_stops_near_its_limit() {
+        let mut b = TermsBuilder::default();
+        for set in 0..5 {
+            b.add_set(&format!("s{set}"), &["notify".into(), "notif*".into()]);
+        }
+        let t = b.build().unwrap();
+        let text = "notify ".repeat(10_000);
+        let mut hits = Vec::new();
+        assert!(!t.find_into_at_most(&text, &mut hits, 1_000));
+        // Ten hits per word, at most ten words in a step of 64 bytes.
+        assert!(
+            (1_001..=1_000 + 100).contains(&hits.len()),
+            "{}",
+            hits.len()
+        );
+        let mut all = Vec::new();
+        assert!(t.find_into_at_most(&text, &mut all, 100_000));
+        assert_eq!(all.len(), 100_000);
+        assert_eq!(all, t.find(&text));
+        assert_eq!(&all[..hits.len()], &hits[..]);
     }
 
     /// Terms over 64 byte classes or more: no two-byte first step; the same hits.

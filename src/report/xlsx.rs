@@ -661,7 +661,7 @@ mod tests {
             &crate::ingest::Limits::default(),
         )
         .expect("read");
-        let findings = crate::analysis::analyze(&doc.document, None, &lib, &selection);
+        let findings = crate::analysis::analyze(&doc.document, None, &lib, &selection).unwrap();
         let open = findings
             .iter()
             .filter(|f| f.status != Status::Satisfied)

@@ -37,6 +37,7 @@ pub fn report_of<'l>(lib: &'l Library, paths: &[&str]) -> Report<'l> {
                         lib,
                         &selection,
                     )
+                    .expect("analysis")
                     .into_iter()
                     .map(clauselint::finding::Finding::into_owned)
                     .collect();
