@@ -190,6 +190,49 @@ fn a_corrupt_file_among_good_ones_gives_every_result_and_exit_2() {
     );
 }
 
+/// A named pipe or a device named explicitly is an error at once: opening a pipe would wait for a
+/// writer, and a device may never end.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_or_device_named_explicitly_is_an_error_not_a_hang() {
+    let t = TempDir::new("fifo");
+    let good = t.put("good.md", CONTRACT.as_bytes());
+    let fifo = t.0.join("pipe.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_clauselint"))
+        .args(["check", "-q", "--fail-on", "never"])
+        .args([&fifo, Path::new("/dev/zero"), &good])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run clauselint");
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("clauselint waited on the named pipe");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().expect("output");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("pipe.md: not a regular file (a named pipe)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("/dev/zero: not a regular file (a device)"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("good.md: "), "{stdout}");
+}
+
 #[test]
 fn a_missing_explicit_file_is_an_error_but_not_a_walked_pdf() {
     let t = TempDir::new("explicit");
@@ -267,6 +310,34 @@ fn files_from_stdin_and_glob() {
         .expect("run");
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(jsonl(&String::from_utf8_lossy(&out.stdout)).len(), 2);
+
+    // A name that is not UTF-8 (Latin-1 "café.md"), listed with CRLF line ends.
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let latin1 = t.0.join(std::ffi::OsStr::from_bytes(b"caf\xe9.md"));
+        std::fs::write(&latin1, CONTRACT).expect("write");
+        let mut list = latin1.as_os_str().as_bytes().to_vec();
+        list.extend_from_slice(b"\r\n");
+        list.extend_from_slice(a.to_str().expect("utf-8").as_bytes());
+        list.extend_from_slice(b"\r\n");
+        let out = clauselint()
+            .args(["check", "--format", "jsonl", "--fail-on", "never"])
+            .args(["--files-from", "-"])
+            .write_stdin(list)
+            .output()
+            .expect("run");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let docs = jsonl(&String::from_utf8_lossy(&out.stdout));
+        assert_eq!(docs.len(), 2);
+        assert!(docs.iter().all(|d| d["error"].is_null()), "{docs:?}");
+        std::fs::remove_file(&latin1).expect("remove");
+    }
 
     let root = t.0.to_str().expect("utf-8");
     let (_, out, _) = check(&[

@@ -132,15 +132,32 @@ pub fn read_files_from(source: &Path) -> Result<Vec<PathBuf>, DiscoverError> {
         ))
     };
     let mut out = Vec::new();
-    for line in reader.lines() {
-        let line = line.map_err(err)?;
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
+    // Lines are read as bytes: a file name need not be UTF-8 (names from old Windows shares).
+    for line in reader.split(b'\n') {
+        let mut line = line.map_err(err)?;
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+        if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        out.push(PathBuf::from(line));
+        out.push(path_from_bytes(line));
     }
     Ok(out)
+}
+
+/// A path from the bytes of its name: as they are on Unix, read as UTF-8 (invalid bytes replaced)
+/// elsewhere.
+fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStringExt;
+        PathBuf::from(std::ffi::OsString::from_vec(bytes))
+    }
+    #[cfg(not(unix))]
+    {
+        PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
+    }
 }
 
 struct Globs {

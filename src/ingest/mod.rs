@@ -43,6 +43,8 @@ pub enum IngestError {
     NotFound,
     #[error("is a directory, not a file")]
     IsDirectory,
+    #[error("not a regular file ({0}); contracts are read from files")]
+    NotRegularFile(&'static str),
     #[error("cannot read: {0}")]
     Io(String),
     #[error("empty file")]
@@ -121,6 +123,10 @@ pub fn read_path(path: &Path, limits: &Limits) -> Result<Ingested, IngestError> 
     if meta.is_dir() {
         return Err(IngestError::IsDirectory);
     }
+    // Opening a named pipe waits for a writer, possibly forever; a device may never end.
+    if !meta.is_file() {
+        return Err(IngestError::NotRegularFile(special_file_kind(&meta)));
+    }
     if meta.len() > limits.max_file_bytes {
         return Err(IngestError::TooLarge {
             size: meta.len(),
@@ -145,6 +151,26 @@ pub fn read_path(path: &Path, limits: &Limits) -> Result<Ingested, IngestError> 
         .map(|e| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "mdown"))
         .unwrap_or(false);
     read_cow(Cow::Owned(bytes), markdown_hint, limits)
+}
+
+/// What kind of file that is neither a regular file nor a directory is, for its error message.
+fn special_file_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    let _ = meta;
+    "a special file"
 }
 
 /// Reads a document from memory. `markdown_hint` says the name suggests Markdown; content still decides
