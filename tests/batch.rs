@@ -233,6 +233,21 @@ fn a_named_pipe_or_device_named_explicitly_is_an_error_not_a_hang() {
     assert!(stdout.contains("good.md: "), "{stdout}");
 }
 
+/// An absurd --threads is capped (with a warning), not honoured with thousands of threads.
+#[test]
+fn absurd_thread_counts_are_capped() {
+    let t = TempDir::new("threads");
+    let good = t.put("good.md", CONTRACT.as_bytes());
+    let good = good.to_str().expect("utf-8");
+    let (code, out, err) = check(&["-q", "--fail-on", "never", "--threads", "100000", good]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("--threads 100000 is more than 256; using 256"),
+        "{err}"
+    );
+    assert!(out.contains("1 document(s), 0 error(s)"), "{out}");
+}
+
 #[test]
 fn a_missing_explicit_file_is_an_error_but_not_a_walked_pdf() {
     let t = TempDir::new("explicit");

@@ -13,6 +13,10 @@ pub use progress::Progress;
 pub use shard::Shard;
 
 /// The default number of worker threads: all cores.
+/// The most worker threads a run uses: the work is bound by the processor, and each thread holds
+/// a document in memory, so more threads than this only cost memory and start-up time.
+pub const MAX_THREADS: usize = 256;
+
 pub fn default_threads() -> usize {
     std::thread::available_parallelism()
         .map(|n| n.get())

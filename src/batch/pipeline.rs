@@ -7,6 +7,9 @@ use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{mpsc, Condvar, Mutex};
 
+/// The most threads the rules of the few documents of a small run are spread over.
+const RULE_POOL_MAX: usize = 16;
+
 /// How many results may wait for an earlier one, per worker thread.
 pub const WINDOW_PER_THREAD: usize = 16;
 
@@ -56,7 +59,8 @@ where
     let pool = if items.len() < threads {
         Some(
             rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
+                // The rules of one document split into a few parts (analysis::analyze_with).
+                .num_threads(threads.min(RULE_POOL_MAX))
                 .thread_name(|i| format!("clauselint-worker-{i}"))
                 .build()
                 .map_err(std::io::Error::other)?,

@@ -184,7 +184,7 @@ pub struct CheckArgs {
     /// Only the summary lines.
     #[arg(long, short = 'q')]
     pub quiet: bool,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default: all cores; at most 256).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
     #[command(flatten)]
@@ -332,8 +332,15 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
             eprintln!("clauselint: error: --threads must be at least 1");
             return Ok(EXIT_ERROR);
         }
+        Some(n) if n > crate::batch::MAX_THREADS => {
+            eprintln!(
+                "clauselint: warning: --threads {n} is more than {max}; using {max}",
+                max = crate::batch::MAX_THREADS
+            );
+            crate::batch::MAX_THREADS
+        }
         Some(n) => n,
-        None => crate::batch::default_threads(),
+        None => crate::batch::default_threads().min(crate::batch::MAX_THREADS),
     };
     if args.format == ReportFormat::Xlsx
         && args.output.is_none()
