@@ -307,6 +307,28 @@ fn shards_partition_the_inputs() {
     expected.sort();
     assert_eq!(sorted, expected);
 
+    // Skipped files are shared out too: the shards' counts add up to the whole archive's.
+    for i in 0..12 {
+        t.put(&format!("scans/scan-{i}.pdf"), b"%PDF-1.4");
+    }
+    let skipped = |extra: &[&str]| {
+        let mut args = vec!["--format", "json", "--fail-on", "never"];
+        args.extend_from_slice(extra);
+        args.push(root);
+        let (_, out, _) = check(&args);
+        let report: serde_json::Value = serde_json::from_str(&out).expect("json");
+        report["summary"]["skipped"]
+            .as_u64()
+            .expect("skipped count")
+    };
+    let whole = skipped(&[]);
+    assert!(whole >= 12, "{whole}");
+    let shares: Vec<u64> = (1..=n)
+        .map(|k| skipped(&["--shard", &format!("{k}/{n}")]))
+        .collect();
+    assert_eq!(shares.iter().sum::<u64>(), whole, "{shares:?}");
+    assert!(shares.iter().all(|&s| s < whole), "{shares:?}");
+
     let (code, _, err) = check(&["--shard", "4/3", root]);
     assert_eq!(code, 2, "{err}");
 }

@@ -257,7 +257,7 @@ fn walk_dir(root: &Path, opts: &WalkOptions, globs: &Globs, out: &mut Discovered
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                walk_error(root, e, out);
+                walk_error(root, opts, e, out);
                 continue;
             }
         };
@@ -272,9 +272,10 @@ fn walk_dir(root: &Path, opts: &WalkOptions, globs: &Globs, out: &mut Discovered
         }
         let path = entry.path();
         let rel = path.strip_prefix(root).unwrap_or(path);
-        // A file `--glob` leaves out is outside the run: neither analysed nor counted as skipped.
+        // A file `--glob` leaves out, or another shard's, is outside this run: neither analysed
+        // nor counted as skipped (so the shards' skipped counts add up to the archive's).
         let key = shard_key(rel);
-        if !globs.accepts(&key) {
+        if !globs.accepts(&key) || opts.shard.is_some_and(|s| !s.owns(&key)) {
             continue;
         }
         if ft.is_symlink() {
@@ -302,10 +303,14 @@ fn walk_dir(root: &Path, opts: &WalkOptions, globs: &Globs, out: &mut Discovered
 
 /// A loop is a warning (the walk goes on); an unreadable directory or entry becomes an error entry so
 /// the run says that part of the archive was not checked.
-fn walk_error(root: &Path, err: ignore::Error, out: &mut Discovered) {
+fn walk_error(root: &Path, opts: &WalkOptions, err: ignore::Error, out: &mut Discovered) {
     let (path, inner) = unwrap_error(err, None);
     match inner {
         ignore::Error::Loop { ancestor, child } => {
+            let key = shard_key(child.strip_prefix(root).unwrap_or(&child));
+            if opts.shard.is_some_and(|s| !s.owns(&key)) {
+                return;
+            }
             out.warnings.push(format!(
                 "{}: symbolic link loop to {}, not followed",
                 child.display(),
