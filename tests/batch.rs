@@ -152,12 +152,18 @@ fn follow_links_survives_loops() {
     let t = TempDir::new("loop");
     t.put("a/x.md", CONTRACT.as_bytes());
     std::os::unix::fs::symlink(&t.0, t.0.join("a/back")).expect("symlink");
-    std::os::unix::fs::symlink(t.0.join("a/x.md"), t.0.join("y.md")).expect("symlink");
+    // A link to a contract outside the archive is followed; a link to one inside it reaches a
+    // file already checked, which is checked once.
+    let outside = TempDir::new("loop-outside");
+    let elsewhere = outside.put("elsewhere.md", CONTRACT.as_bytes());
+    std::os::unix::fs::symlink(&elsewhere, t.0.join("y.md")).expect("symlink");
+    std::os::unix::fs::symlink(t.0.join("a/x.md"), t.0.join("z.md")).expect("symlink");
     let root = t.0.to_str().expect("utf-8");
     let (code, out, err) = check(&["--format", "jsonl", "--fail-on", "never", "--follow", root]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(paths(&jsonl(&out), &t.0), ["a/x.md", "y.md"]);
     assert!(err.contains("loop"), "{err}");
+    assert!(err.contains("1 path(s) reached more than once"), "{err}");
 }
 
 #[test]
@@ -231,6 +237,28 @@ fn a_named_pipe_or_device_named_explicitly_is_an_error_not_a_hang() {
         "{stderr}"
     );
     assert!(stdout.contains("good.md: "), "{stdout}");
+}
+
+/// A file reached twice (named twice, inside two directory arguments) is checked and counted once.
+#[test]
+fn a_file_reached_twice_is_checked_once() {
+    let t = TempDir::new("twice");
+    let a = t.put("sub/a.md", CONTRACT.as_bytes());
+    t.put("sub/b.md", CONTRACT.as_bytes());
+    t.put("sub/scan.pdf", b"%PDF-1.4");
+    let sub = t.0.join("sub");
+    let dotted = t.0.join("sub/./a.md");
+    let (sub, a, dotted) = (
+        sub.to_str().expect("utf-8"),
+        a.to_str().expect("utf-8"),
+        dotted.to_str().expect("utf-8"),
+    );
+    let (code, out, err) = check(&["--fail-on", "never", "-q", a, sub, dotted, sub]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("2 document(s), 0 error(s)"), "{out}");
+    assert!(out.contains("skipped: 1 .pdf"), "{out}");
+    let (_, _, err) = check(&["--fail-on", "never", a, sub]);
+    assert!(err.contains("1 path(s) reached more than once"), "{err}");
 }
 
 /// An absurd --threads is capped (with a warning), not honoured with thousands of threads.

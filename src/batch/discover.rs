@@ -221,9 +221,14 @@ impl Globs {
 pub fn discover(args: &[PathBuf], opts: &WalkOptions) -> Result<Discovered, DiscoverError> {
     let globs = Globs::new(&opts.globs)?;
     let mut out = Discovered::default();
+    // A file reached twice (named twice, inside two directory arguments, or through a followed
+    // link) is checked and counted once, where it is first reached.
+    let mut seen = (args.len() > 1 || opts.follow).then(Seen::default);
     for arg in args {
         if arg.is_dir() {
-            walk_dir(arg, opts, &globs, &mut out);
+            walk_dir(arg, opts, &globs, &mut out, seen.as_mut());
+        } else if seen.as_mut().is_some_and(|s| !s.first_time(arg)) {
+            continue;
         } else {
             out.inputs.push(Input {
                 path: arg.clone(),
@@ -236,10 +241,42 @@ pub fn discover(args: &[PathBuf], opts: &WalkOptions) -> Result<Discovered, Disc
     if let Some(shard) = opts.shard {
         out.inputs.retain(|i| shard.owns(&i.key));
     }
+    if let Some(seen) = seen.filter(|s| s.repeats > 0) {
+        out.warnings.push(format!(
+            "{} path(s) reached more than once; each file is checked once",
+            seen.repeats
+        ));
+    }
     Ok(out)
 }
 
-fn walk_dir(root: &Path, opts: &WalkOptions, globs: &Globs, out: &mut Discovered) {
+/// The files a run has reached, by canonical path.
+#[derive(Default)]
+struct Seen {
+    files: std::collections::HashSet<PathBuf>,
+    repeats: usize,
+}
+
+impl Seen {
+    /// False if the file was reached before. A path that cannot be resolved counts as new (its
+    /// error is reported where it is read).
+    fn first_time(&mut self, path: &Path) -> bool {
+        let Ok(canonical) = std::fs::canonicalize(path) else {
+            return true;
+        };
+        let new = self.files.insert(canonical);
+        self.repeats += usize::from(!new);
+        new
+    }
+}
+
+fn walk_dir(
+    root: &Path,
+    opts: &WalkOptions,
+    globs: &Globs,
+    out: &mut Discovered,
+    mut seen: Option<&mut Seen>,
+) {
     let mut b = ignore::WalkBuilder::new(root);
     b.standard_filters(false)
         .hidden(true)
@@ -285,6 +322,9 @@ fn walk_dir(root: &Path, opts: &WalkOptions, globs: &Globs, out: &mut Discovered
         }
         if !ft.is_file() {
             out.skipped.add("special file");
+            continue;
+        }
+        if seen.as_mut().is_some_and(|s| !s.first_time(path)) {
             continue;
         }
         match classify(path) {
