@@ -261,6 +261,23 @@ fn a_file_reached_twice_is_checked_once() {
     assert!(err.contains("1 path(s) reached more than once"), "{err}");
 }
 
+/// A run that finds nothing to check says so, even with -q: a wrong mount point is no clean run.
+#[test]
+fn a_run_with_nothing_to_check_warns() {
+    let t = TempDir::new("nothing");
+    t.put("scan.pdf", b"%PDF-1.4");
+    let root = t.0.to_str().expect("utf-8");
+    let (code, _, err) = check(&["-q", root]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("no contract to check in the paths given (skipped: 1 .pdf)"),
+        "{err}"
+    );
+    t.put("a.md", CONTRACT.as_bytes());
+    let (_, _, err) = check(&["-q", "--fail-on", "never", root]);
+    assert!(!err.contains("no contract"), "{err}");
+}
+
 /// An absurd --threads is capped (with a warning), not honoured with thousands of threads.
 #[test]
 fn absurd_thread_counts_are_capped() {

@@ -9,6 +9,22 @@ pub struct Progress {
     errors: std::cell::Cell<u64>,
 }
 
+/// Files per second as a whole number ("1966 files/s"; indicatif's own shows four decimals).
+fn write_rate(state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write) {
+    let _ = write!(w, "{} files/s", rate_text(state.per_sec()));
+}
+
+/// The rate rounded to a whole number (one decimal below 10).
+fn rate_text(per_sec: f64) -> String {
+    if !per_sec.is_finite() || per_sec < 0.0 {
+        "-".to_string()
+    } else if per_sec < 10.0 {
+        format!("{per_sec:.1}")
+    } else {
+        format!("{per_sec:.0}")
+    }
+}
+
 impl Progress {
     /// A bar for `total` files, shown if `wanted` and stderr is a terminal.
     pub fn new(total: u64, wanted: bool) -> Progress {
@@ -20,8 +36,9 @@ impl Progress {
         }
         let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr_with_hz(8));
         let style = ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} files  {per_sec}  ETA {eta}  {msg}",
+            "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} files  {rate}  ETA {eta}  {msg}",
         )
+        .map(|style| style.with_key("rate", write_rate))
         .unwrap_or_else(|_| ProgressStyle::default_bar());
         bar.set_style(style);
         bar.set_message("0 errors");
@@ -56,5 +73,15 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rates_read_as_whole_files_per_second() {
+        assert_eq!(super::rate_text(1966.4729), "1966");
+        assert_eq!(super::rate_text(3.25), "3.2");
+        assert_eq!(super::rate_text(f64::NAN), "-");
     }
 }

@@ -371,6 +371,15 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
             eprintln!("clauselint: warning: {w}");
         }
     }
+    // A wrong path or mount point must not read as a clean run, even with -q.
+    if found.inputs.is_empty() {
+        let skipped = if found.skipped.is_empty() {
+            String::new()
+        } else {
+            format!(" (skipped: {})", found.skipped)
+        };
+        eprintln!("clauselint: warning: no contract to check in the paths given{skipped}");
+    }
     let batch = check::BatchOptions {
         threads,
         progress: !args.quiet,
