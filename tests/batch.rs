@@ -606,7 +606,7 @@ fn streamed_json_and_csv_equal_the_collected_report_whatever_the_threads() {
 }
 
 #[test]
-fn skipped_files_are_counted_per_kind_in_json_and_sarif() {
+fn skipped_files_are_counted_per_kind_in_every_report() {
     let t = TempDir::new("kinds");
     t.put("a.md", CONTRACT.as_bytes());
     t.put("scan.pdf", b"%PDF-1.4");
@@ -633,6 +633,17 @@ fn skipped_files_are_counted_per_kind_in_json_and_sarif() {
         v["runs"][0]["properties"],
         serde_json::json!({ "skipped": 3, "skipped_by_kind": { ".doc": 2, ".pdf": 1 } })
     );
+
+    // The text, Markdown and HTML reports say it in words, most frequent first.
+    let (_, text, _) = check(&["-q", "--fail-on", "never", root]);
+    assert!(text.contains("skipped: 2 .doc, 1 .pdf"), "{text}");
+    let (_, md, _) = check(&["--format", "markdown", "--fail-on", "never", root]);
+    assert!(
+        md.contains("Skipped (not Markdown, DOCX or text): 2 .doc, 1 .pdf."),
+        "{md}"
+    );
+    let (_, html, _) = check(&["--format", "html", "--fail-on", "never", root]);
+    assert!(html.contains("unreadable · skipped: 2 .doc, 1 .pdf · profile(s)"));
 
     // JSON Lines stay one document per line, no summary line.
     let (_, lines, _) = check(&["--format", "jsonl", "--fail-on", "never", root]);

@@ -179,10 +179,10 @@ fn text_report_has_annotated_snippets() {
 #[test]
 fn broken_pipe_ends_quietly() {
     let bin = assert_cmd::cargo::cargo_bin("clauselint");
-    let mut args = vec!["check".to_string()];
-    args.extend(std::iter::repeat_n(SAMPLE.to_string(), 40));
+    // Many distinct contracts (the same file named twice is checked once), much output.
+    let args = ["check", "fixtures/labeled", SAMPLE];
     let mut child = std::process::Command::new(bin)
-        .args(&args)
+        .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

@@ -52,24 +52,12 @@ impl SkipCounts {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-
-    /// Kinds with their counts, most frequent first (ties by name): deterministic.
-    pub fn sorted(&self) -> Vec<(String, u32)> {
-        let mut v: Vec<(String, u32)> = self.0.iter().map(|(k, n)| (k.clone(), *n)).collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        v
-    }
 }
 
 impl std::fmt::Display for SkipCounts {
     /// "12 .pdf, 3 .doc"
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let parts: Vec<String> = self
-            .sorted()
-            .into_iter()
-            .map(|(k, n)| format!("{n} {k}"))
-            .collect();
-        f.write_str(&parts.join(", "))
+        f.write_str(&crate::report::skipped_kinds_text(&self.0))
     }
 }
 

@@ -561,9 +561,17 @@ fn render(report: &Report, opts: &WriteOptions<'_>) -> Result<String, std::fmt::
     )?;
     write!(
         out,
-        "<header><h1>Contract security review</h1><p class=\"meta\">{} document(s), {} unreadable · profile(s): {} · {} {}</p><div class=\"counts\"><span class=\"badge satisfied\">{} satisfied</span><span class=\"badge weak\">{} weak</span><span class=\"badge missing\">{} missing</span></div><div class=\"toolbar\"><label><input type=\"checkbox\" id=\"hide-satisfied\"> hide satisfied requirements</label></div></header><main>",
+        "<header><h1>Contract security review</h1><p class=\"meta\">{} document(s), {} unreadable{} · profile(s): {} · {} {}</p><div class=\"counts\"><span class=\"badge satisfied\">{} satisfied</span><span class=\"badge weak\">{} weak</span><span class=\"badge missing\">{} missing</span></div><div class=\"toolbar\"><label><input type=\"checkbox\" id=\"hide-satisfied\"> hide satisfied requirements</label></div></header><main>",
         t.documents,
         t.errors,
+        if t.skipped_by_kind.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " · skipped: {}",
+                esc(&super::skipped_kinds_text(&t.skipped_by_kind))
+            )
+        },
         esc(&report.profiles.join(", ")),
         esc(&report.tool.name),
         esc(&report.tool.version),

@@ -53,9 +53,17 @@ pub fn write(out: &mut dyn Write, report: &Report, opts: &WriteOptions<'_>) -> s
         "## clauselint: {} satisfied · {} weak · {} missing\n",
         t.satisfied, t.weak, t.missing
     )?;
+    let skipped = if t.skipped_by_kind.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " Skipped (not Markdown, DOCX or text): {}.",
+            cell(&super::skipped_kinds_text(&t.skipped_by_kind))
+        )
+    };
     writeln!(
         out,
-        "{} document(s), {} unreadable; profile(s): {}.\n",
+        "{} document(s), {} unreadable; profile(s): {}.{skipped}\n",
         t.documents,
         t.errors,
         report.profiles.join(", ")

@@ -53,6 +53,22 @@ pub struct RunSummary {
     pub skipped_by_kind: BTreeMap<String, u32>,
 }
 
+/// Skipped files per kind, most frequent first (ties by name): the order every report shows.
+pub fn skipped_kinds_sorted(by_kind: &BTreeMap<String, u32>) -> Vec<(&str, u32)> {
+    let mut kinds: Vec<(&str, u32)> = by_kind.iter().map(|(k, n)| (k.as_str(), *n)).collect();
+    kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    kinds
+}
+
+/// Skipped files per kind as a phrase: "12 .pdf, 3 .doc".
+pub fn skipped_kinds_text(by_kind: &BTreeMap<String, u32>) -> String {
+    skipped_kinds_sorted(by_kind)
+        .into_iter()
+        .map(|(kind, n)| format!("{n} {kind}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl RunSummary {
     /// Counts one document: whether it could not be read, and its findings' statuses.
     pub fn count(&mut self, errored: bool, statuses: &StatusCounts) {

@@ -432,13 +432,7 @@ struct Summary<'a> {
 
 /// Skipped kinds, most frequent first (ties by name).
 fn skipped_kinds(totals: &RunSummary) -> Vec<(&str, u32)> {
-    let mut v: Vec<(&str, u32)> = totals
-        .skipped_by_kind
-        .iter()
-        .map(|(k, n)| (k.as_str(), *n))
-        .collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    v
+    super::skipped_kinds_sorted(&totals.skipped_by_kind)
 }
 
 fn summary_sheet(ws: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), XlsxError> {
