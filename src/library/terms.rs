@@ -535,12 +535,7 @@ impl Terms {
                     starts |= 1 << (at - base);
                 }
             }
-            while starts != 0 {
-                let s = base + starts.trailing_zeros() as usize;
-                starts &= starts - 1;
-                self.walk(bytes, s, hits);
-            }
-            if hits.len() > limit {
+            if !self.walk_starts(bytes, base, starts, hits, limit) {
                 return false;
             }
         }
@@ -562,18 +557,32 @@ impl Terms {
             }
             let word_before = (word << 1) | u64::from(previous_is_word);
             previous_is_word = word >> (chunk.len() - 1) & 1 == 1;
-            let mut starts = live & !(word_before & word);
+            let starts = live & !(word_before & word);
             let base = chunk_index * 64;
-            while starts != 0 {
-                let s = base + starts.trailing_zeros() as usize;
-                starts &= starts - 1;
-                self.walk(bytes, s, hits);
-            }
-            if hits.len() > limit {
+            if !self.walk_starts(bytes, base, starts, hits, limit) {
                 return false;
             }
         }
         true
+    }
+
+    /// Walks from each start of a 64-byte chunk (bit `i` of `starts`: `bytes[base + i]`), in
+    /// order; false once `hits` holds more than `limit`.
+    #[inline(always)]
+    fn walk_starts(
+        &self,
+        bytes: &[u8],
+        base: usize,
+        mut starts: u64,
+        hits: &mut Vec<Hit>,
+        limit: usize,
+    ) -> bool {
+        while starts != 0 {
+            let s = base + starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            self.walk(bytes, s, hits);
+        }
+        hits.len() <= limit
     }
 
     /// Walks the trie from `bytes[s]` until it dies, pushing every hit.
