@@ -97,6 +97,22 @@ impl Score {
         }
     }
 
+    /// One line: the set's name, agreement and false "satisfied" (of the weak or missing labels).
+    pub fn summary_line(&self, name: &str) -> String {
+        let not_satisfied: u32 = self.confusion[1].iter().chain(&self.confusion[2]).sum();
+        format!(
+            "{name}: {} documents, {} labels, agreement {:.1}% ({}/{}), false satisfied {} ({:.1}% of {} weak or missing)",
+            self.documents,
+            self.total(),
+            100.0 * self.agreement(),
+            self.agreed(),
+            self.total(),
+            self.false_satisfied.len(),
+            100.0 * self.false_satisfied.len() as f64 / f64::from(not_satisfied.max(1)),
+            not_satisfied
+        )
+    }
+
     /// A Markdown summary: overall agreement, the confusion matrix and per-requirement agreement.
     pub fn to_markdown(&self, title: &str) -> String {
         let mut s = format!(
