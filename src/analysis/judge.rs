@@ -56,8 +56,9 @@ struct Piece<'a> {
     hits: Cow<'a, [Hit]>,
     /// Offset of this piece in the candidate's own text, when it is part of it.
     own_offset: Option<usize>,
-    /// The whole block this piece is, when it is one (its durations are cached per document).
-    block: Option<usize>,
+    /// The block this piece lies in and its offset there, when it is a unit of the document (its
+    /// durations are cached per block).
+    block: Option<(usize, usize)>,
     /// The candidate's own durations, cached per unit, when this piece is its own text.
     own_durations: Option<&'a OnceLock<Vec<DurationMatch>>>,
 }
@@ -67,7 +68,8 @@ struct Piece<'a> {
 struct Scopes<'t> {
     ctx: &'t Context<'t>,
     view: &'t UnitView,
-    unit: &'t Unit,
+    unit_index: usize,
+    rule: &'t Rule,
     sentence: std::cell::OnceCell<Vec<Piece<'t>>>,
     section: std::cell::OnceCell<Vec<Piece<'t>>>,
 }
@@ -78,7 +80,10 @@ impl<'t> Scopes<'t> {
             Scope::Sentence => &self.sentence,
             Scope::Section => &self.section,
         };
-        cell.get_or_init(|| self.ctx.pieces(self.view, self.unit, scope))
+        cell.get_or_init(|| {
+            self.ctx
+                .pieces(self.view, self.unit_index, self.rule, scope)
+        })
     }
 }
 
@@ -335,7 +340,14 @@ impl<'a> Context<'a> {
         }
     }
 
-    fn pieces<'t>(&'t self, view: &'t UnitView, unit: &Unit, scope: Scope) -> Vec<Piece<'t>> {
+    fn pieces<'t>(
+        &'t self,
+        view: &'t UnitView,
+        unit_index: usize,
+        rule: &Rule,
+        scope: Scope,
+    ) -> Vec<Piece<'t>> {
+        let unit = &self.seg.units[unit_index];
         let mut pieces = vec![Piece {
             text: &view.text,
             hits: Cow::Borrowed(&view.hits),
@@ -362,33 +374,52 @@ impl<'a> Context<'a> {
                 .filter(|r| r.0 < r.1)
                 .unwrap_or((unit.span.block, unit.span.block + 1));
             // Keep the section scope to the clause's neighbourhood in very long sections.
-            let lo = range.0.max(unit.span.block.saturating_sub(12));
-            let hi = range.1.min(unit.span.block + 25);
+            let lo = range.0.max(unit.span.block.saturating_sub(SECTION_BLOCKS_BEFORE));
+            let hi = range.1.min(unit.span.block + SECTION_BLOCKS_AFTER);
             for bi in lo..hi {
-                if bi == unit.span.block {
-                    continue;
+                for ui in self.seg.units_of_block(bi) {
+                    if ui != unit_index && self.on_topic(rule, ui) {
+                        pieces.push(self.unit_piece(ui));
+                    }
                 }
-                pieces.push(Piece {
-                    text: &self.doc.blocks[bi].text,
-                    hits: Cow::Borrowed(self.seg.block_hits(bi)),
-                    own_offset: None,
-                    block: Some(bi),
-                    own_durations: None,
-                });
             }
-            // The rest of the clause's own block.
-            let b = &self.doc.blocks[unit.span.block];
-            pieces.push(Piece {
-                text: &b.text,
-                hits: Cow::Borrowed(self.seg.block_hits(unit.span.block)),
-                own_offset: None,
-                block: Some(unit.span.block),
-                own_durations: None,
-            });
         }
         pieces
     }
+
+    /// Whether a unit of the clause's section speaks of the rule's topic: its own text hits one of
+    /// the rule's locate groups. Only such sentences may satisfy or spoil a section-wide check, so
+    /// "tests its fire alarms every year" beside a continuity plan sets no test frequency.
+    fn on_topic(&self, rule: &Rule, ui: usize) -> bool {
+        let u = &self.seg.units[ui];
+        !u.is_heading && rule.groups.iter().any(|&g| self.seg.unit_sets.contains(ui, g))
+    }
+
+    /// One unit of the document as a piece of section context: its text and its hits, offsets
+    /// relative to the unit.
+    fn unit_piece(&self, ui: usize) -> Piece<'_> {
+        let span = self.seg.units[ui].span;
+        Piece {
+            text: span_text(self.doc, span),
+            hits: Cow::Owned(
+                shifted(
+                    self.seg.hits_in(span),
+                    span.start,
+                    span.end,
+                    -(span.start as isize),
+                )
+                .collect(),
+            ),
+            own_offset: None,
+            block: Some((span.block, span.start)),
+            own_durations: None,
+        }
+    }
 }
+
+/// How far the section scope reaches around a clause in a very long section, in blocks.
+const SECTION_BLOCKS_BEFORE: usize = 12;
+const SECTION_BLOCKS_AFTER: usize = 25;
 
 fn first_hit<'p>(pieces: &'p [Piece], set: SetId) -> Option<(&'p Piece<'p>, Hit)> {
     pieces
@@ -498,6 +529,7 @@ impl Located<'_> {
 /// `fallback` is set and no near term occurs).
 fn durations<'p>(
     seg: &Segmented,
+    doc: &Document,
     pieces: &[Piece<'p>],
     near: Option<SetId>,
     fallback: bool,
@@ -509,7 +541,17 @@ fn durations<'p>(
     let mut out = Vec::new();
     for p in pieces {
         let ds: Cow<[DurationMatch]> = match (p.block, p.own_durations) {
-            (Some(b), _) => Cow::Borrowed(seg.durations_of(b, p.text)),
+            (Some((b, off)), _) => Cow::Owned(
+                seg.durations_of(b, &doc.blocks[b].text)
+                    .iter()
+                    .filter(|d| d.span.0 >= off && d.span.1 <= off + p.text.len())
+                    .map(|d| {
+                        let mut d = d.clone();
+                        d.span = (d.span.0 - off, d.span.1 - off);
+                        d
+                    })
+                    .collect(),
+            ),
             (None, Some(cell)) => {
                 Cow::Borrowed(cell.get_or_init(|| quantity::find_durations(p.text)))
             }
@@ -718,7 +760,8 @@ pub fn judge(
     let scopes = Scopes {
         ctx,
         view,
-        unit,
+        unit_index,
+        rule,
         sentence: std::cell::OnceCell::new(),
         section: std::cell::OnceCell::new(),
     };
@@ -841,7 +884,7 @@ fn evaluate(
                 return;
             }
             let (max, source) = threshold(sel, rule, parameter);
-            let mut found: Vec<Located> = durations(ctx.seg, pieces, *near, *near_fallback)
+            let mut found: Vec<Located> = durations(ctx.seg, ctx.doc, pieces, *near, *near_fallback)
                 .into_iter()
                 .filter(|l| *any_bound || quantity::bound_of(l.text, &l.d) != Bound::Min)
                 .collect();
@@ -967,7 +1010,7 @@ fn evaluate(
                 return;
             }
             let (min, source) = threshold(sel, rule, parameter);
-            let found = durations(ctx.seg, pieces, *near, false);
+            let found = durations(ctx.seg, ctx.doc, pieces, *near, false);
             let best = found
                 .iter()
                 .filter(|l| quantity::bound_of(l.text, &l.d) != Bound::Max)
