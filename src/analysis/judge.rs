@@ -37,6 +37,8 @@ pub enum Rejection {
     NotOperative,
     /// It names the topic but none of the elements that make up the requirement.
     NotAddressed,
+    /// It hands the topic to an outside document or web page whose text is not in the file.
+    OutsideDocument,
 }
 
 /// The verdict on one candidate.
@@ -201,6 +203,13 @@ static SECTION_REF: LazyLock<Regex> = LazyLock::new(|| {
 
 static SECTION_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]+(?:\.[0-9]+)*").expect("section number regex"));
+
+/// A clause that points to a web page for what it requires: a delegating verb ("described",
+/// "published", "set out", "available", …) and, within a few words, a URL.
+static OUTSIDE_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:described|set\s+(?:out|forth)|published|available|located|posted|found|specified|detailed|defined|contained|listed|maintained|made\s+available)\b(?:\s+\S+){0,8}?\s+(?:at|on|in|via|under)\s+<?(?:https?://|www\.)")
+        .expect("outside URL regex")
+});
 
 static SCHEDULE_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(schedule|annex|exhibit|appendix|attachment)\s+([0-9]+|[A-Z]|[IVX]+)\b")
@@ -795,6 +804,14 @@ pub fn judge(
             &mut reasons,
             &mut parameters,
         );
+    }
+
+    // The clause hands the topic's substance to an outside page ("the controls described at
+    // https://…"): with what this file says it falls short, and the rest is not in the file, so
+    // the topic is missing (Statuses; Clarifications 16 and 22), not weak.
+    let falls_short = reasons.iter().any(|r| r.code != ReasonCode::Conflict);
+    if falls_short && OUTSIDE_URL.is_match(&own[clause_start..]) {
+        return Err(Rejection::OutsideDocument);
     }
 
     // One reason per code and quote.

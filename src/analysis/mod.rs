@@ -222,6 +222,7 @@ fn check_rule<'l>(
     let seg = ctx.seg;
     let mut judged: Vec<Judgement> = Vec::new();
     let mut customer_only = false;
+    let mut outside = false;
     // Only units whose own text hits one of the rule's groups can be candidates.
     let mut units: Vec<u32> = rule
         .groups
@@ -238,6 +239,7 @@ fn check_rule<'l>(
         match judge::judge(ctx, rule, sel, i) {
             Ok(j) => judged.push(j),
             Err(judge::Rejection::CustomerDuty) => customer_only = true,
+            Err(judge::Rejection::OutsideDocument) => outside = true,
             Err(_) => {}
         }
     }
@@ -268,7 +270,13 @@ fn check_rule<'l>(
         suggestion: Cow::Borrowed(&file.docs.suggestion),
     };
     let Some(best_idx) = (0..judged.len()).min_by_key(|&i| rank(&judged[i])) else {
-        finding.message = if customer_only {
+        finding.message = if outside {
+            format!(
+                "{}: only by reference to an outside document or web page, whose text is not in \
+                 this file.",
+                file.title
+            )
+        } else if customer_only {
             format!(
                 "{}: only the customer is bound; no supplier clause found.",
                 file.title
