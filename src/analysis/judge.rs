@@ -383,7 +383,9 @@ impl<'a> Context<'a> {
                 .filter(|r| r.0 < r.1)
                 .unwrap_or((unit.span.block, unit.span.block + 1));
             // Keep the section scope to the clause's neighbourhood in very long sections.
-            let lo = range.0.max(unit.span.block.saturating_sub(SECTION_BLOCKS_BEFORE));
+            let lo = range
+                .0
+                .max(unit.span.block.saturating_sub(SECTION_BLOCKS_BEFORE));
             let hi = range.1.min(unit.span.block + SECTION_BLOCKS_AFTER);
             for bi in lo..hi {
                 for ui in self.seg.units_of_block(bi) {
@@ -396,12 +398,17 @@ impl<'a> Context<'a> {
         pieces
     }
 
-    /// Whether a unit of the clause's section speaks of the rule's topic: its own text hits one of
-    /// the rule's locate groups. Only such sentences may satisfy or spoil a section-wide check, so
+    /// Whether a unit of the clause's section speaks of the rule's topic: its own text or its
+    /// lead-in ("Supplier shall notify Customer of:" above a list) hits one of the rule's locate
+    /// groups. Only such sentences may satisfy or spoil a section-wide check, so
     /// "tests its fire alarms every year" beside a continuity plan sets no test frequency.
     fn on_topic(&self, rule: &Rule, ui: usize) -> bool {
         let u = &self.seg.units[ui];
-        !u.is_heading && rule.groups.iter().any(|&g| self.seg.unit_sets.contains(ui, g))
+        !u.is_heading
+            && rule
+                .groups
+                .iter()
+                .any(|&g| self.seg.unit_sets.contains(ui, g) || self.seg.lead_sets.contains(ui, g))
     }
 
     /// One unit of the document as a piece of section context: its text and its hits, offsets
@@ -774,6 +781,12 @@ pub fn judge(
         sentence: std::cell::OnceCell::new(),
         section: std::cell::OnceCell::new(),
     };
+    // A clause in one of the rule's declared weak forms ("such information as it deems
+    // appropriate") addresses the topic, weakly, even with none of its elements.
+    let weak_form = rule.checks.iter().any(|c| match c {
+        Check::Forbid { set, .. } => own_hits.iter().any(|h| h.set == *set),
+        _ => false,
+    });
     for check in &rule.checks {
         if let Check::Elements {
             address,
@@ -782,7 +795,7 @@ pub fn judge(
             ..
         } = check
         {
-            if *address > 0 {
+            if *address > 0 && !weak_form {
                 let pieces = scopes.get(*scope);
                 let have = elements
                     .iter()
@@ -901,10 +914,11 @@ fn evaluate(
                 return;
             }
             let (max, source) = threshold(sel, rule, parameter);
-            let mut found: Vec<Located> = durations(ctx.seg, ctx.doc, pieces, *near, *near_fallback)
-                .into_iter()
-                .filter(|l| *any_bound || quantity::bound_of(l.text, &l.d) != Bound::Min)
-                .collect();
+            let mut found: Vec<Located> =
+                durations(ctx.seg, ctx.doc, pieces, *near, *near_fallback)
+                    .into_iter()
+                    .filter(|l| *any_bound || quantity::bound_of(l.text, &l.d) != Bound::Min)
+                    .collect();
             // A deadline set out in a schedule elsewhere in the document.
             let mut via_schedule = None;
             if found.is_empty() {

@@ -857,13 +857,28 @@ fn compile_rule(
         None => None,
     };
     let id = r.id.clone();
-    let groups = r
-        .locate
-        .groups
-        .iter()
-        .enumerate()
-        .map(|(i, g)| tb.add_set(&format!("{id}/group{i}"), g))
-        .collect();
+    // "@name" in a locate list stands for the terms of vocabulary `name` (shared word lists, such
+    // as the ways a notice is given or the look-alikes of a contract breach).
+    let expand = |terms: &[String]| -> Result<Vec<String>, LibraryError> {
+        let mut all = Vec::with_capacity(terms.len());
+        for t in terms {
+            match t.strip_prefix('@') {
+                Some(v) => all.extend(
+                    vocab_terms
+                        .get(v)
+                        .ok_or_else(|| err(path, at(t), format!("unknown vocabulary '{v}'")))?
+                        .iter()
+                        .cloned(),
+                ),
+                None => all.push(t.clone()),
+            }
+        }
+        Ok(all)
+    };
+    let mut groups = Vec::new();
+    for (i, g) in r.locate.groups.iter().enumerate() {
+        groups.push(tb.add_set(&format!("{id}/group{i}"), &expand(g)?));
+    }
     let opt_set = |tb: &mut TermsBuilder, name: &str, terms: &[String]| -> Option<SetId> {
         if terms.is_empty() {
             None
@@ -871,7 +886,7 @@ fn compile_rule(
             Some(tb.add_set(&format!("{id}/{name}"), terms))
         }
     };
-    let exclude = opt_set(tb, "exclude", &r.locate.exclude);
+    let exclude = opt_set(tb, "exclude", &expand(&r.locate.exclude)?);
     let mut checks = Vec::new();
     let mut param_kinds = BTreeMap::new();
     let mut reason_codes = BTreeSet::new();
@@ -890,7 +905,7 @@ fn compile_rule(
         ReasonCode::parse(c).ok_or_else(|| err(path, at(c), format!("unknown reason code '{c}'")))
     };
     let with_vocab = |terms: &[String], vocab: &[String]| -> Result<Vec<String>, LibraryError> {
-        let mut all = terms.to_vec();
+        let mut all = expand(terms)?;
         for v in vocab {
             let t = vocab_terms
                 .get(v)
