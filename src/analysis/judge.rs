@@ -100,6 +100,8 @@ pub struct Context<'a> {
     views: Vec<OnceLock<UnitView>>,
     /// The document's defined terms, to find those a unit uses.
     definitions: DefinedTerms<'a>,
+    /// Which units cite which clause numbers, found when a rule first asks.
+    references: OnceLock<Vec<(String, usize)>>,
 }
 
 /// The definitions of one document in document order, each with its term's searcher and its unit.
@@ -197,7 +199,7 @@ struct UnitView {
 }
 
 static SECTION_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:sections?|clauses?)\s+[0-9]+(?:\.[0-9]+)*(?:(?:\s*,\s*|\s+(?:and|or)\s+)[0-9]+(?:\.[0-9]+)*)*")
+    Regex::new(r"(?i)\b(?:sections?|clauses?|articles?|paragraphs?)\s+[0-9]+(?:\.[0-9]+)*(?:(?:\s*,\s*|\s+(?:and|or)\s+)[0-9]+(?:\.[0-9]+)*)*")
         .expect("section reference regex")
 });
 
@@ -215,6 +217,15 @@ static SCHEDULE_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(schedule|annex|exhibit|appendix|attachment)\s+([0-9]+|[A-Z]|[IVX]+)\b")
         .expect("schedule regex")
 });
+
+/// Whether a text may cite a clause by number (a cheap test before the regex).
+fn mentions_a_reference(text: &str) -> bool {
+    [
+        "ection", "lause", "rticle", "aragraph", "ECTION", "LAUSE", "RTICLE", "ARAGRAPH",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+}
 
 fn span_text(doc: &Document, s: Span) -> &str {
     doc.blocks
@@ -247,6 +258,7 @@ impl<'a> Context<'a> {
             parties,
             views: (0..seg.units.len()).map(|_| OnceLock::new()).collect(),
             definitions: DefinedTerms::new(&seg.definitions),
+            references: OnceLock::new(),
         }
     }
 
@@ -316,7 +328,7 @@ impl<'a> Context<'a> {
     /// A cross-reference stands for the topic of the section it names: "breach of Section 3" gets
     /// the term hits of section 3's title ("Information Security") at the reference's position.
     fn add_reference_hits(&self, text: &str, hits: &mut Vec<Hit>) {
-        if !text.contains("ection") && !text.contains("lause") {
+        if !mentions_a_reference(text) {
             return;
         }
         let before = hits.len();
@@ -376,39 +388,142 @@ impl<'a> Context<'a> {
             }
         }
         if scope == Scope::Section {
-            let block = &self.doc.blocks[unit.span.block];
-            let range = block
-                .section
-                .and_then(|s| self.seg.section_blocks.get(s).copied())
-                .filter(|r| r.0 < r.1)
-                .unwrap_or((unit.span.block, unit.span.block + 1));
+            let own = self.section_range(unit.span.block);
+            let group = self.clause_group(unit.span.block);
             // Keep the section scope to the clause's neighbourhood in very long sections.
-            let lo = range
+            let lo = group
                 .0
                 .max(unit.span.block.saturating_sub(SECTION_BLOCKS_BEFORE));
-            let hi = range.1.min(unit.span.block + SECTION_BLOCKS_AFTER);
+            let hi = group.1.min(unit.span.block + SECTION_BLOCKS_AFTER);
+            let citing = self.referencing_units(unit.span.block);
+            let cites_it = |ui: usize| citing.iter().any(|&(c, direct)| c == ui && direct);
             for bi in lo..hi {
+                // In its own section, every sentence on the topic; in sibling sub-clauses, only
+                // those that are themselves clauses on the requirement.
+                let sibling = !(own.0..own.1).contains(&bi);
                 for ui in self.seg.units_of_block(bi) {
-                    if ui != unit_index && self.on_topic(rule, ui) {
+                    let counts = if sibling {
+                        super::is_candidate(self.seg, self.doc, rule, ui) || cites_it(ui)
+                    } else {
+                        self.on_topic(rule, ui, ON_TOPIC_NEAR)
+                    };
+                    if ui != unit_index && counts {
                         pieces.push(self.unit_piece(ui));
                     }
+                }
+            }
+            // Clauses elsewhere that name this one ("Clause 9.1 does not apply to …").
+            for &(ui, direct) in &citing {
+                let b = self.seg.units[ui].span.block;
+                if ui != unit_index
+                    && !(lo..hi).contains(&b)
+                    && (direct || self.on_topic(rule, ui, ON_TOPIC_CITING))
+                {
+                    pieces.push(self.unit_piece(ui));
                 }
             }
         }
         pieces
     }
 
+    /// The blocks of the innermost section a block sits in (the block alone outside any).
+    fn section_range(&self, block: usize) -> (usize, usize) {
+        self.doc.blocks[block]
+            .section
+            .and_then(|s| self.seg.section_blocks.get(s).copied())
+            .filter(|r| r.0 < r.1)
+            .unwrap_or((block, block + 1))
+    }
+
+    /// The blocks a clause is judged with: its section, or, when that is an untitled sub-clause
+    /// ("9.1"), every sub-clause under the same heading ("9. Liability"), so that a cap in 9.1
+    /// and its carve-out in 9.2 are read together. Never the whole document under its title.
+    fn clause_group(&self, block: usize) -> (usize, usize) {
+        let sections = &self.doc.sections;
+        let own = (block, block + 1);
+        let Some(mut s) = self.doc.blocks[block].section else {
+            return own;
+        };
+        while sections[s].title.is_empty() {
+            match sections[s].parent {
+                Some(p) if sections[p].parent.is_some() => s = p,
+                _ => break,
+            }
+        }
+        self.seg
+            .section_blocks
+            .get(s)
+            .copied()
+            .filter(|r| r.0 < r.1)
+            .unwrap_or(own)
+    }
+
+    /// Units anywhere in the document that cite the clause a block sits in, or one of its
+    /// enclosing clauses, by number ("Clause 9.1", "Article 5", "paragraph 4.2"); `true` when
+    /// the citation names the clause itself rather than an enclosing one.
+    fn referencing_units(&self, block: usize) -> Vec<(usize, bool)> {
+        let refs = self.references.get_or_init(|| self.find_references());
+        // The clause's own numbers first, then those of the clauses around it.
+        let mut numbers: Vec<(&str, bool)> = Vec::new();
+        let label = self.doc.blocks[block].label.trim_end_matches('.');
+        if !label.is_empty() {
+            numbers.push((label, true));
+        }
+        let mut s = self.doc.blocks[block].section;
+        let mut innermost = true;
+        while let Some(i) = s {
+            let sec = &self.doc.sections[i];
+            let n = sec.number.trim_end_matches('.');
+            let n = n.rsplit(' ').next().unwrap_or(n);
+            if !n.is_empty() && n.bytes().any(|b| b.is_ascii_digit()) {
+                numbers.push((n, innermost));
+                innermost = false;
+            }
+            s = sec.parent;
+        }
+        let mut out: Vec<(usize, bool)> = refs
+            .iter()
+            .filter_map(|(n, ui)| {
+                numbers
+                    .iter()
+                    .find(|(m, _)| m == n)
+                    .map(|&(_, direct)| (*ui, direct))
+            })
+            .collect();
+        out.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        out.dedup_by_key(|x| x.0);
+        out
+    }
+
+    /// Every (cited clause number, citing unit) of the document, found once.
+    fn find_references(&self) -> Vec<(String, usize)> {
+        let mut out = Vec::new();
+        for (ui, u) in self.seg.units.iter().enumerate() {
+            let text = span_text(self.doc, u.span);
+            if u.is_heading || !mentions_a_reference(text) {
+                continue;
+            }
+            for m in SECTION_REF.find_iter(text) {
+                for n in SECTION_NUMBER.find_iter(m.as_str()) {
+                    out.push((n.as_str().trim_end_matches('.').to_string(), ui));
+                }
+            }
+        }
+        out
+    }
+
     /// Whether a unit of the clause's section speaks of the rule's topic: its own text or its
-    /// lead-in ("Supplier shall notify Customer of:" above a list) hits one of the rule's locate
-    /// groups. Only such sentences may satisfy or spoil a section-wide check, so
+    /// lead-in ("Supplier shall notify Customer of:" above a list) hits `groups` of the rule's
+    /// locate groups (or all it has). Only such sentences may satisfy or spoil a section-wide check, so
     /// "tests its fire alarms every year" beside a continuity plan sets no test frequency.
-    fn on_topic(&self, rule: &Rule, ui: usize) -> bool {
+    fn on_topic(&self, rule: &Rule, ui: usize, groups: usize) -> bool {
         let u = &self.seg.units[ui];
-        !u.is_heading
-            && rule
-                .groups
-                .iter()
-                .any(|&g| self.seg.unit_sets.contains(ui, g) || self.seg.lead_sets.contains(ui, g))
+        let hit = rule
+            .groups
+            .iter()
+            .filter(|&&g| self.seg.unit_sets.contains(ui, g) || self.seg.lead_sets.contains(ui, g))
+            .count();
+        !u.is_heading && hit >= rule.groups.len().min(groups)
     }
 
     /// One unit of the document as a piece of section context: its text and its hits, offsets
@@ -432,6 +547,12 @@ impl<'a> Context<'a> {
         }
     }
 }
+
+/// How many of a rule's locate groups a sentence must hit to be on its topic (all of them when the
+/// rule has fewer): beside the clause in its own section, one; in a clause that only cites it, two,
+/// since one group alone is often a common word ("not", "access", "data").
+const ON_TOPIC_NEAR: usize = 1;
+const ON_TOPIC_CITING: usize = 2;
 
 /// How far the section scope reaches around a clause in a very long section, in blocks.
 const SECTION_BLOCKS_BEFORE: usize = 12;
@@ -737,14 +858,26 @@ pub fn judge(
     // subject ("… using AES-256. Supplier shall not be required to encrypt backups.").
     if !ignored("negated") && !reasons.iter().any(|r| r.code == ReasonCode::Negated) {
         let negation = lib.core_set(CoreVocab::Negation);
-        for i in ctx.seg.units_of_block(unit.span.block) {
+        // Sentences of the same paragraph, and clauses elsewhere that cite this one by number
+        // ("Nothing in clause 1.1 requires the Supplier to erase backups"), on the same topic.
+        let citing = ctx
+            .referencing_units(unit.span.block)
+            .into_iter()
+            .filter(|&(_, direct)| direct)
+            .map(|(i, _)| i);
+        for i in ctx.seg.units_of_block(unit.span.block).chain(citing) {
             let other = &ctx.seg.units[i];
             if i == unit_index {
                 continue;
             }
             let hits = ctx.seg.hits_in(other.span);
             let negates = hits.iter().find(|h| h.set == negation);
-            let on_topic = hits.iter().any(|h| rule.groups.contains(&h.set));
+            let groups = if other.span.block == unit.span.block {
+                ON_TOPIC_NEAR
+            } else {
+                ON_TOPIC_CITING
+            };
+            let on_topic = ctx.on_topic(rule, i, groups);
             if let (Some(n), true) = (negates, on_topic) {
                 let text = span_text(ctx.doc, other.span);
                 let q = ctx.doc.blocks[other.span.block]

@@ -153,7 +153,7 @@ pub fn is_candidate_pub(seg: &Segmented, doc: &Document, rule: &Rule, unit: usiz
     is_candidate(seg, doc, rule, unit)
 }
 
-fn is_candidate(seg: &Segmented, doc: &Document, rule: &Rule, i: usize) -> bool {
+pub(crate) fn is_candidate(seg: &Segmented, doc: &Document, rule: &Rule, i: usize) -> bool {
     let unit = &seg.units[i];
     if unit.is_heading || unit.defines.is_some() {
         return false;
