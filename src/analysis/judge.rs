@@ -102,6 +102,8 @@ pub struct Context<'a> {
     definitions: DefinedTerms<'a>,
     /// Which units cite which clause numbers, found when a rule first asks.
     references: OnceLock<Vec<(String, usize)>>,
+    /// Per unit, the term sets of the titles of the sections it cites, found on first use.
+    cited: Vec<OnceLock<Vec<u32>>>,
 }
 
 /// The definitions of one document in document order, each with its term's searcher and its unit.
@@ -259,6 +261,7 @@ impl<'a> Context<'a> {
             views: (0..seg.units.len()).map(|_| OnceLock::new()).collect(),
             definitions: DefinedTerms::new(&seg.definitions),
             references: OnceLock::new(),
+            cited: (0..seg.units.len()).map(|_| OnceLock::new()).collect(),
         }
     }
 
@@ -328,37 +331,63 @@ impl<'a> Context<'a> {
     /// A cross-reference stands for the topic of the section it names: "breach of Section 3" gets
     /// the term hits of section 3's title ("Information Security") at the reference's position.
     fn add_reference_hits(&self, text: &str, hits: &mut Vec<Hit>) {
-        if !mentions_a_reference(text) {
-            return;
-        }
         let before = hits.len();
-        for m in SECTION_REF.find_iter(text) {
-            for n in SECTION_NUMBER.find_iter(m.as_str()) {
-                let number = n.as_str().trim_end_matches('.');
-                let Some(section) = self.doc.sections.iter().find(|s| {
-                    let num = s.number.trim_end_matches('.');
-                    num == number
-                        || num
-                            .rsplit(' ')
-                            .next()
-                            .is_some_and(|last| last == number && num.len() > number.len())
-                }) else {
-                    continue;
-                };
-                let (start, end) = ((m.start() + n.start()) as u32, (m.start() + n.end()) as u32);
-                for h in self.lib.terms.find(&section.title) {
-                    hits.push(Hit {
-                        start,
-                        end,
-                        set: h.set,
-                    });
-                }
+        for (start, end, section) in self.cited_sections(text) {
+            for h in self.lib.terms.find(&self.doc.sections[section].title) {
+                hits.push(Hit {
+                    start: start as u32,
+                    end: end as u32,
+                    set: h.set,
+                });
             }
         }
         if hits.len() > before {
             hits.sort_unstable();
             hits.dedup();
         }
+    }
+
+    /// The sections a text cites by number ("Section 3", "Article 5"), with where the number
+    /// stands in the text.
+    fn cited_sections(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        if !mentions_a_reference(text) {
+            return out;
+        }
+        for m in SECTION_REF.find_iter(text) {
+            for n in SECTION_NUMBER.find_iter(m.as_str()) {
+                let number = n.as_str().trim_end_matches('.');
+                let found = self.doc.sections.iter().position(|s| {
+                    let num = s.number.trim_end_matches('.');
+                    num == number
+                        || num
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|last| last == number && num.len() > number.len())
+                });
+                if let Some(section) = found {
+                    out.push((m.start() + n.start(), m.start() + n.end(), section));
+                }
+            }
+        }
+        out
+    }
+
+    /// The term sets of the titles of the sections a unit cites: "if the Supplier does not comply
+    /// with Article 5" is about information security when Article 5 is headed so.
+    pub fn cited_sets(&self, ui: usize) -> &[u32] {
+        self.cited[ui].get_or_init(|| {
+            let text = span_text(self.doc, self.seg.units[ui].span);
+            let mut sets: Vec<u32> = self
+                .cited_sections(text)
+                .into_iter()
+                .flat_map(|(_, _, s)| self.lib.terms.find(&self.doc.sections[s].title))
+                .map(|h| h.set)
+                .collect();
+            sets.sort_unstable();
+            sets.dedup();
+            sets
+        })
     }
 
     fn pieces<'t>(
@@ -403,7 +432,8 @@ impl<'a> Context<'a> {
                 let sibling = !(own.0..own.1).contains(&bi);
                 for ui in self.seg.units_of_block(bi) {
                     let counts = if sibling {
-                        super::is_candidate(self.seg, self.doc, rule, ui) || cites_it(ui)
+                        super::is_candidate(self.seg, self.doc, rule, ui, self.cited_sets(ui))
+                            || cites_it(ui)
                     } else {
                         self.on_topic(rule, ui, ON_TOPIC_NEAR)
                     };

@@ -146,14 +146,22 @@ impl Locator<'_> {
     }
 }
 
-/// Whether a unit is a candidate for a rule: every locate group hit in the clause, its lead-in or
-/// (with heading context) a heading above it, at least one in the clause itself.
+/// Whether a unit is a candidate for a rule: every locate group hit in the clause, its lead-in,
+/// the title of a section it cites or (with heading context) a heading above it, at least one in
+/// the clause itself.
 /// Public for the developer example `debug_units`.
 pub fn is_candidate_pub(seg: &Segmented, doc: &Document, rule: &Rule, unit: usize) -> bool {
-    is_candidate(seg, doc, rule, unit)
+    is_candidate(seg, doc, rule, unit, &[])
 }
 
-pub(crate) fn is_candidate(seg: &Segmented, doc: &Document, rule: &Rule, i: usize) -> bool {
+/// `cited` holds the term sets of the titles of the sections the unit cites by number.
+pub(crate) fn is_candidate(
+    seg: &Segmented,
+    doc: &Document,
+    rule: &Rule,
+    i: usize,
+    cited: &[u32],
+) -> bool {
     let unit = &seg.units[i];
     if unit.is_heading || unit.defines.is_some() {
         return false;
@@ -173,7 +181,8 @@ pub(crate) fn is_candidate(seg: &Segmented, doc: &Document, rule: &Rule, i: usiz
         in_clause |= here;
         let ok = here
             || seg.lead_sets.contains(i, g)
-            || (rule.file.locate.heading_context && heading.binary_search(&g).is_ok());
+            || (rule.file.locate.heading_context && heading.binary_search(&g).is_ok())
+            || cited.binary_search(&g).is_ok();
         if !ok {
             return false;
         }
@@ -233,7 +242,7 @@ fn check_rule<'l>(
     units.sort_unstable();
     units.dedup();
     for i in units.into_iter().map(|i| i as usize) {
-        if !is_candidate(seg, ctx.doc, rule, i) {
+        if !is_candidate(seg, ctx.doc, rule, i, ctx.cited_sets(i)) {
             continue;
         }
         match judge::judge(ctx, rule, sel, i) {
