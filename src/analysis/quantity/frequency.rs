@@ -2,7 +2,7 @@
 //! interval between events in months ([`find_frequencies`]).
 
 use super::common::{ascii_regex, is_pattern_space, regex_groups, text_of, Span, B};
-use super::numbers::{num_value, parse_digits, wseq, DIG};
+use super::numbers::{num_value, parse_digits, parse_ordinal, wseq, DIG, ORD_WORD};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -24,7 +24,7 @@ static FREQ_RE: LazyLock<Regex> = LazyLock::new(|| {
     let lead = r"(?:(?:at\s+least|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of)\s+)?";
     let fu = r"(?:years?|months?|weeks?|days?|quarters?)";
     let pat = format!(
-        r"(?i){lead}(?:(?P<every>(?:once\s+)?every\s+(?:(?P<eo>other)\s+|(?P<en>{B}{DIG}|{w})\s*(?:\(\s*(?P<end>{DIG})\s*\)\s*)?(?:-\s*)?)?(?P<ec>(?:calendar|contract)\s+)?(?P<eu>{fu}){B})|(?P<times>(?P<tn>once|twice|thrice|(?:{B}{DIG}|{w})\s*(?:\(\s*{DIG}\s*\)\s*)?times)\s+(?:a|per|each|every|in\s+(?:any|each|every|a))\s+(?P<tc>(?:calendar|contract)\s+)?(?:(?P<tq>{B}{DIG}|{w})\s*(?:\(\s*(?P<tqd>{DIG})\s*\)\s*)?(?:-\s*)?)?(?P<tu>{fu}){B}(?:\s+period{B})?)|(?P<each>(?:each|every)\s+anniversary{B}|(?:each|per)\s+(?P<eac>(?:calendar|contract)\s+)?(?P<eau>year|month|quarter|week|day){B}|per\s+annum{B})|(?P<adv>{B}(?:semi-?annually|half-yearly|bi-?annually|bi-?ennially|annually|yearly|quarterly|semi-?monthly|bi-?monthly|monthly|bi-?weekly|fortnightly|weekly|daily|on\s+an?\s+(?:annual|yearly|semi-annual|quarterly|monthly|weekly|daily)\s+basis){B})|(?P<vague>{B}(?:periodically|on\s+a\s+periodic\s+basis|periodic|from\s+time\s+to\s+time|regularly|on\s+a\s+regular\s+basis|at\s+regular\s+intervals|as\s+needed|on\s+an\s+as[\s-]needed\s+basis|as[\s-]needed|routinely|on\s+a\s+routine\s+basis|on\s+an\s+ad[\s-]hoc\s+basis|ad[\s-]hoc){B}))"
+        r"(?i){lead}(?:(?P<every>(?:once\s+)?every\s+(?:(?P<eo>other|{B}[0-9]+(?:st|nd|rd|th){B}|{ORD_WORD})\s+|(?P<en>{B}{DIG}|{w})\s*(?:\(\s*(?P<end>{DIG})\s*\)\s*)?(?:-\s*)?)?(?P<ec>(?:calendar|contract)\s+)?(?P<eu>{fu}){B})|(?P<times>(?P<tn>once|twice|thrice|(?:{B}{DIG}|{w})\s*(?:\(\s*{DIG}\s*\)\s*)?times?)\s+(?:a|per|each|every|(?:in|during)\s+(?:any|each|every|a))\s+(?:period\s+of\s+)?(?:(?:consecutive|rolling)\s+)?(?P<tc>(?:calendar|contract)\s+)?(?:(?P<tq>{B}{DIG}|{w})\s*(?:\(\s*(?P<tqd>{DIG})\s*\)\s*)?(?:-\s*)?)?(?P<tu>{fu}|annum){B}(?:\s+period{B})?)|(?P<each>(?:each|every)\s+anniversary{B}|(?:each|per)\s+(?P<eac>(?:calendar|contract)\s+)?(?P<eau>year|month|quarter|week|day){B}|per\s+annum{B})|(?P<adv>{B}(?:semi-?annually|half-yearly|bi-?annually|bi-?ennially|annually|yearly|quarterly|semi-?monthly|bi-?monthly|monthly|bi-?weekly|fortnightly|weekly|daily|on\s+an?\s+(?:annual|yearly|semi-annual|quarterly|monthly|weekly|daily)\s+basis){B})|(?P<vague>{B}(?:periodically|on\s+a\s+periodic\s+basis|periodic|from\s+time\s+to\s+time|regularly|on\s+a\s+regular\s+basis|at\s+regular\s+intervals|as\s+needed|on\s+an\s+as[\s-]needed\s+basis|as[\s-]needed|routinely|on\s+a\s+routine\s+basis|on\s+an\s+ad[\s-]hoc\s+basis|ad[\s-]hoc){B}))"
     );
     ascii_regex(&pat).expect("frequency regex")
 });
@@ -60,7 +60,7 @@ fn frequency_groups(text: &str) -> impl Iterator<Item = FrequencyGroups> + '_ {
 
 fn freq_unit_months(u: &str) -> f64 {
     let l = u.to_ascii_lowercase();
-    if l.starts_with('y') {
+    if l.starts_with('y') || l.starts_with("annum") {
         12.0
     } else if l.starts_with('q') {
         3.0
@@ -102,11 +102,15 @@ fn adverb_months(s: &str) -> Option<(f64, bool)> {
 }
 
 /// Frequencies as the interval in months: "annually"/"yearly"/"each year"/"once a year"/"every
-/// twelve (12) months"/"at least once per year" → 12; "each calendar year" → 12 with `calendar`;
-/// "semi-annually"/"twice a year"/"every six months" → 6; "quarterly"/"every 3 months" → 3;
-/// "monthly" → 1; "weekly" → 0.25; "every two years"/"biennially" → 24; "every 18 months" → 18;
-/// vague ones ("periodically", "from time to time", "regularly", "as needed", "on a periodic
-/// basis") → `f64::INFINITY` with `vague`.
+/// twelve (12) months"/"at least once per year"/"one time in each period of 12 months"/"once during
+/// any consecutive twelve-month period" → 12; "each calendar year"/"one time during each calendar
+/// year" → 12 with `calendar`; "semi-annually"/"twice a year"/"twice per annum"/"every six months"
+/// → 6; "quarterly"/"each quarter"/"every 3 months" → 3; "monthly" → 1; "weekly" → 0.25; "every two
+/// years"/"every second year"/"every other year"/"biennially" → 24; "every 18 months" → 18; vague
+/// ones ("periodically", "from time to time", "regularly", "as needed", "on a periodic basis") →
+/// `f64::INFINITY` with `vague`. A count is always stated ("once", "N times", "every", "each",
+/// "per", an adverb), so how long a right lasts ("for a period of two (2) years after
+/// termination", "for 12 months thereafter") is no frequency.
 pub fn find_frequencies(text: &str) -> Vec<FrequencyMatch> {
     let mut out = Vec::new();
     for g in frequency_groups(text) {
@@ -119,8 +123,9 @@ pub fn find_frequencies(text: &str) -> Vec<FrequencyMatch> {
             |kind: Option<&str>| kind.is_some_and(|k| k.to_ascii_lowercase().starts_with("cal"));
         let months = if g.every.is_some() {
             let Some(u) = group(g.eu) else { continue };
-            let n = if g.eo.is_some() {
-                2.0
+            let n = if let Some(o) = group(g.eo) {
+                // "every other year", "every second year", "every 3rd month".
+                parse_ordinal(o).unwrap_or(2.0)
             } else if let Some(d) = group(g.end) {
                 match parse_digits(d) {
                     Some(v) => v,
@@ -144,7 +149,8 @@ pub fn find_frequencies(text: &str) -> Vec<FrequencyMatch> {
                 "twice" => 2.0,
                 "thrice" => 3.0,
                 _ => {
-                    let num = t.trim_end_matches("times").trim_end();
+                    let num = t.strip_suffix("times").or_else(|| t.strip_suffix("time"));
+                    let num = num.unwrap_or(&t).trim_end();
                     let num = num.split('(').next().unwrap_or(num).trim();
                     match num_value(num) {
                         Some(v) if v > 0.0 => v,
@@ -236,6 +242,12 @@ mod tests {
             "monthly-",
             "every-year",
             "weekly.",
+            "one time in each period of 12 months",
+            "once during any consecutive twelve (12) month period",
+            "every second year",
+            "every 3rd month",
+            "twice per annum",
+            "for two (2) years after termination",
         ];
         let around = [("", ""), ("reviewed ", "."), ("x", ""), ("(", ")")];
         for lead in leads {
@@ -410,5 +422,104 @@ mod tests {
         // The bare adjective "annual" is not read as a frequency ("annual Fees").
         assert!(find_frequencies("within 72 hours of annual leave").is_empty());
         assert!(find_frequencies("within 72 hours").is_empty());
+    }
+
+    /// Every frequency in `text` as (matched text, months, calendar).
+    fn freqs(text: &str) -> Vec<(&str, f64, bool)> {
+        find_frequencies(text)
+            .into_iter()
+            .map(|f| (&text[f.span.0..f.span.1], f.months, f.calendar))
+            .collect()
+    }
+
+    #[test]
+    fn frequency_counts_per_period_read_as_intervals() {
+        // (text, months, calendar): one event per stated period, however the period is worded.
+        let cases: &[(&str, f64, bool)] = &[
+            // "once"/"one time"/"N times" + in/during/per + each/every/any/a + "period of" N units.
+            ("one time in each period of 12 months", 12.0, false),
+            ("once in every period of twelve (12) months", 12.0, false),
+            ("once in any period of twelve months", 12.0, false),
+            ("at least once during any period of 12 months", 12.0, false),
+            (
+                "once in any consecutive twelve (12) month period",
+                12.0,
+                false,
+            ),
+            ("once per 12-month period", 12.0, false),
+            ("once in a 12 month period", 12.0, false),
+            ("no less than once in any twelve-month period", 12.0, false),
+            ("one time during each calendar year", 12.0, true),
+            ("one (1) time per year", 12.0, false),
+            ("1 time per contract year", 12.0, false),
+            ("once during each year", 12.0, false),
+            ("twice a year", 6.0, false),
+            ("twice in each period of twelve (12) months", 6.0, false),
+            ("two times per annum", 6.0, false),
+            ("twice per annum", 6.0, false),
+            ("four (4) times during each calendar year", 3.0, true),
+            // "every" + an ordinal: every second year = every other year.
+            ("every second year", 24.0, false),
+            ("every 2nd year", 24.0, false),
+            ("once every third year", 36.0, false),
+            ("every second month", 2.0, false),
+            ("every other year", 24.0, false),
+            ("biennially", 24.0, false),
+            ("bi-ennially", 24.0, false),
+            ("each quarter", 3.0, false),
+            ("every quarter", 3.0, false),
+            ("once per quarter", 3.0, false),
+            ("once each calendar quarter", 3.0, true),
+        ];
+        for (text, months, calendar) in cases {
+            let v = freqs(text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].0, *text, "{text}: the whole phrase");
+            assert_eq!((v[0].1, v[0].2), (*months, *calendar), "{text}");
+        }
+    }
+
+    #[test]
+    fn survival_periods_are_not_frequencies() {
+        // How long a right lasts ("for (a period of) N units after/following/thereafter") is no
+        // interval between events.
+        for text in [
+            "at any time while the Services run and for two (2) years after they end",
+            "for a period of three years following termination",
+            "during the term and for 12 months thereafter",
+            "for a period of two (2) years from termination",
+            "for twelve (12) months after expiry or termination of this Agreement",
+            "during the Term and for a period of six (6) months thereafter",
+            "for one year following the end of the Term",
+            "for the duration of this Agreement and for 24 months after",
+        ] {
+            assert!(
+                find_frequencies(text).is_empty(),
+                "{text}: {:?}",
+                freqs(text)
+            );
+        }
+        // The frequency next to a survival period is still read, and only it.
+        for (text, freq, months) in [
+            (
+                "at least once a year during the term and for two (2) years after it ends",
+                "at least once a year",
+                12.0,
+            ),
+            (
+                "once in each period of 12 months during the term and for a period of three years following termination",
+                "once in each period of 12 months",
+                12.0,
+            ),
+            (
+                "twice per annum while the Services run and for 12 months thereafter",
+                "twice per annum",
+                6.0,
+            ),
+        ] {
+            let v = freqs(text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!((v[0].0, v[0].1), (freq, months), "{text}");
+        }
     }
 }

@@ -14,6 +14,32 @@ pub(super) fn wseq() -> String {
     format!(r"(?:{B}{WORD}(?:(?:\s+|-)(?:and\s+)?{WORD})*)")
 }
 
+/// The ordinal words [`parse_ordinal`] reads, "first" to "twelfth" (each followed by an ASCII word
+/// boundary).
+pub(super) const ORD_WORD: &str = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)(?-u:\b)";
+
+/// The value of an ordinal: "second" → 2, "twelfth" → 12, "5th" → 5, "2nd" → 2 (the suffix is not
+/// checked against the number). `None` for anything else.
+pub(super) fn parse_ordinal(s: &str) -> Option<f64> {
+    const WORDS: [&str; 12] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth",
+    ];
+    if let Some(i) = WORDS.iter().position(|w| s.eq_ignore_ascii_case(w)) {
+        return Some(i as f64 + 1.0);
+    }
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = &s[digits..];
+    if digits == 0
+        || !["st", "nd", "rd", "th"]
+            .iter()
+            .any(|x| suffix.eq_ignore_ascii_case(x))
+    {
+        return None;
+    }
+    s[..digits].parse::<f64>().ok()
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Tok {
     Start,
@@ -256,5 +282,25 @@ mod tests {
         assert!(
             !is_digits("1,0000") && !is_digits("1,000.") && !is_digits(",000") && !is_digits("")
         );
+    }
+
+    #[test]
+    fn parse_ordinal_table() {
+        let cases: &[(&str, Option<f64>)] = &[
+            ("first", Some(1.0)),
+            ("Second", Some(2.0)),
+            ("third", Some(3.0)),
+            ("twelfth", Some(12.0)),
+            ("2nd", Some(2.0)),
+            ("5th", Some(5.0)),
+            ("21st", Some(21.0)),
+            ("other", None),
+            ("5", None),
+            ("th", None),
+            ("5thx", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(parse_ordinal(s), *want, "{s:?}");
+        }
     }
 }
