@@ -6,12 +6,14 @@ use super::common::{
     after, after_last_break, ascii_regex, before, first_break, floor_cb, is_pattern_space,
     last_words_start, regex_groups, text_of, word_count, Span, B,
 };
-use super::numbers::{is_digits, parse_digits, parse_number, parse_words_suffix, wseq, DIG};
+use super::numbers::{
+    is_digits, parse_digits, parse_number, parse_ordinal, parse_words_suffix, wseq, DIG, ORD_WORD,
+};
 use regex::Regex;
 use std::sync::LazyLock;
 
 /// The unit of a duration. Ends on a word boundary.
-pub(super) const UNIT: &str = r"(?:(?:business|working|banking)[\s-]+days?|(?:business|working|clock)[\s-]+hours?|(?:calendar[\s-]+)?(?:days?|weeks?|months?|years?)|hours?|hrs?|minutes?|mins?|wks?|yrs?|mos)(?-u:\b)";
+pub(super) const UNIT: &str = r"(?:(?:business|working|banking)[\s-]+days?|(?:business|working|clock)[\s-]+hours?|(?:calendar[\s-]+)?(?:days?|weeks?|fortnights?|months?|years?)|hours?|hrs?|minutes?|mins?|wks?|yrs?|mos)(?-u:\b)";
 
 /// Unit abbreviations that must be attached to the digits: "72h", "30d", "24hrs".
 const ABBR: &str = r"(?:hrs?|h|d|wks?|yrs?|mins?)(?-u:\b)";
@@ -22,6 +24,7 @@ pub enum TimeUnit {
     Day,
     BusinessDay,
     Week,
+    Fortnight,
     Month,
     Year,
     Minute,
@@ -29,7 +32,8 @@ pub enum TimeUnit {
 
 impl TimeUnit {
     /// Hours in `amount` of this unit: hour 1, minute 1/60, day 24, business day per
-    /// Clarification 10 (N + 2·⌈N/5⌉ calendar days), week 168, month 31 days, year 12 months.
+    /// Clarification 10 (N + 2·⌈N/5⌉ calendar days), week 168, fortnight 336, month 31 days, year 12
+    /// months.
     pub fn to_hours(&self, amount: f64) -> f64 {
         match self {
             TimeUnit::Minute => amount / 60.0,
@@ -37,6 +41,7 @@ impl TimeUnit {
             TimeUnit::Day => amount * 24.0,
             TimeUnit::BusinessDay => (amount + 2.0 * (amount / 5.0).ceil()) * 24.0,
             TimeUnit::Week => amount * 168.0,
+            TimeUnit::Fortnight => amount * 336.0,
             TimeUnit::Month => amount * 744.0,
             TimeUnit::Year => amount * 12.0 * 744.0,
         }
@@ -84,6 +89,8 @@ fn unit_of(s: &str) -> Option<TimeUnit> {
         TimeUnit::Week
     } else if l.starts_with("mo") {
         TimeUnit::Month
+    } else if l.starts_with('f') {
+        TimeUnit::Fortnight
     } else if l.starts_with('y') {
         TimeUnit::Year
     } else {
@@ -96,22 +103,31 @@ fn unit_of(s: &str) -> Option<TimeUnit> {
 static UNIT_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(["hour", "day", "week", "month", "year", "minute"])
+        .build([
+            "hour",
+            "day",
+            "week",
+            "fortnight",
+            "month",
+            "year",
+            "minute",
+        ])
         .expect("unit words automaton")
 });
 
 static DURATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     let w = wseq();
-    let num = format!(r"(?:{B}{DIG}|{w}|{B}an?{B})");
+    // "half a day", "half an hour": half of one unit.
+    let num = format!(r"(?:{B}{DIG}|{w}|{B}an?{B}|{B}half\s+an?{B})");
     let numr = format!(r"(?:{B}{DIG}|{w})");
     let pat = format!(
-        r"(?i)(?:(?:(?P<aw>{w})\s*)?\(\s*(?P<ad>{DIG})\s*\)\s*(?:-\s*)?(?P<au>{UNIT})|{B}(?P<bd>{DIG})\s*\(\s*(?P<bw>{w})\s*\)\s*(?:-\s*)?(?P<bu>{UNIT})|{B}(?P<rd1>{DIG})\s*-\s*(?P<rd2>{DIG})\s*(?:-\s*)?(?P<rdu>{UNIT})|(?P<r1>{numr})\s+(?:to|through)\s+(?P<r2>{numr})\s*(?:-\s*)?(?P<ru>{UNIT})|{B}T\s?\+\s?(?P<td>[0-9]+)(?:\s*(?P<tu>hours?|hrs?|h|days?|d){B})?|{B}(?P<od>[0-9]+)(?:st|nd|rd|th)\s+(?P<ou>(?:(?:business|working|calendar)\s+)?days?{B})|(?P<sn>{num})(?:\s*(?:-\s*)?(?P<su>{UNIT})|(?P<sa>{ABBR})))"
+        r"(?i)(?:(?:(?P<aw>{w})\s*)?\(\s*(?P<ad>{DIG})\s*\)\s*(?:-\s*)?(?P<au>{UNIT})|{B}(?P<bd>{DIG})\s*\(\s*(?P<bw>{w})\s*\)\s*(?:-\s*)?(?P<bu>{UNIT})|{B}(?P<rd1>{DIG})\s*-\s*(?P<rd2>{DIG})\s*(?:-\s*)?(?P<rdu>{UNIT})|(?P<r1>{numr})\s+(?:to|through)\s+(?P<r2>{numr})\s*(?:-\s*)?(?P<ru>{UNIT})|{B}T\s?\+\s?(?P<td>[0-9]+)(?:\s*(?P<tu>hours?|hrs?|h|days?|d){B})?|{B}(?:(?P<od>[0-9]+)(?:st|nd|rd|th)|(?P<ow>{ORD_WORD}))\s+(?P<ou>(?:(?:business|working|calendar)\s+)?days?{B})|(?P<sn>{num})(?:\s*(?:-\s*)?(?P<su>{UNIT})|(?P<sa>{ABBR})))"
     );
     ascii_regex(&pat).expect("duration regex")
 });
 
 regex_groups!(DurationIndices => DurationGroups {
-    aw, ad, au, bd, bw, bu, rd1, rd2, rdu, r1, r2, ru, td, tu, od, ou, sn, su, sa,
+    aw, ad, au, bd, bw, bu, rd1, rd2, rdu, r1, r2, ru, td, tu, od, ow, ou, sn, su, sa,
 });
 
 static DURATION_GROUPS: LazyLock<DurationIndices> =
@@ -124,7 +140,16 @@ fn is_unit(s: &str) -> bool {
     let (first, rest) = s.split_at(first_len);
     let is = |w: &str, words: &[&str]| words.iter().any(|x| w.eq_ignore_ascii_case(x));
     const PLAIN: &[&str] = &[
-        "day", "days", "week", "weeks", "month", "months", "year", "years",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "fortnight",
+        "fortnights",
+        "month",
+        "months",
+        "year",
+        "years",
     ];
     if rest.is_empty() {
         return is(first, PLAIN)
@@ -148,7 +173,8 @@ fn is_unit(s: &str) -> bool {
 /// The groups of a duration match written as digits and a unit ("72 hours", "1,000 days",
 /// "48-hour", "30 calendar days", "72h"), read without the capture engine; `None` for any other
 /// shape. Such a match can only come from the pattern's last alternative: every other one needs a
-/// parenthesis, a second number, "to"/"through", "T+" or an ordinal suffix, and no unit begins with
+/// parenthesis, a second number, "to"/"through", "T+", an ordinal suffix or an ordinal word (which
+/// starts with a letter), and no unit begins with
 /// "to", "th", "st", "nd" or "rd". So its groups are the number (`sn`) and the rest (`su`, or
 /// `sa` for the abbreviations "h" and "d" written against the digits).
 fn digits_then_unit(text: &str, whole: Span) -> Option<DurationGroups> {
@@ -331,8 +357,16 @@ fn build_duration(text: &str, g: &DurationGroups) -> Option<(Span, f64, TimeUnit
         };
         return Some(((start, end), v, unit, false, false));
     }
-    if let Some(od) = g.od {
-        let v = parse_digits(text_of(text, od))?;
+    if g.od.is_some() || g.ow.is_some() {
+        // "by the 5th Business Day", "not later than the second Business Day". An ordinal in words
+        // counts only after "the" ("a second day of testing" is no deadline).
+        let v = match (g.od, g.ow) {
+            (Some(od), _) => parse_digits(text_of(text, od))?,
+            (None, Some(ow)) if prev_word(text, start).eq_ignore_ascii_case("the") => {
+                parse_ordinal(text_of(text, ow))?
+            }
+            _ => return None,
+        };
         let unit = unit_of(group(g.ou)?)?;
         if after(text, end, 6)
             .trim_start()
@@ -359,13 +393,17 @@ fn build_duration(text: &str, g: &DurationGroups) -> Option<(Span, f64, TimeUnit
         }
         (parse_digits(s)?, 0)
     } else if s.eq_ignore_ascii_case("a") || s.eq_ignore_ascii_case("an") {
+        // "within a day", or a possessive ("a week's notice"); not "24 hours a day".
         let pw = prev_word(text, start).to_ascii_lowercase();
-        if !A_WORDS.contains(&pw.as_str()) {
+        if !A_WORDS.contains(&pw.as_str()) && !text[end..].starts_with('\'') {
             return None;
         }
         (1.0, 0)
     } else {
-        parse_words_suffix(s)?
+        match s.get(..4) {
+            Some(h) if h.eq_ignore_ascii_case("half") => (0.5, 0),
+            _ => parse_words_suffix(s)?,
+        }
     };
     Some(((start + off, end), v, unit, false, false))
 }
@@ -373,7 +411,9 @@ fn build_duration(text: &str, g: &DurationGroups) -> Option<(Span, f64, TimeUnit
 /// Every duration in the text, in order: "72 hours", "72 hrs", "72h", "48-hour",
 /// "seventy-two (72) hours", "twenty four hours", "two (2) Business Days", "5 working days",
 /// "one (1) calendar month", "thirty (30) calendar days", "24-48 hours", "24 to 48 hours",
-/// "three months", "1 year", "ninety (90) days", "T+24" (hours), "30d", "by the 5th Business Day".
+/// "three months", "1 year", "ninety (90) days", "T+24" (hours), "30d", "by the 5th Business Day",
+/// "not later than the second Business Day" (96 h), "within a fortnight" (336 h), "half a day"
+/// (12 h), "a week's notice".
 /// Not durations: "Section 72", "$72", "72%", "version 1.2", "Article 28", rates ("24 hours a day").
 pub fn find_durations(text: &str) -> Vec<DurationMatch> {
     let mut out = Vec::new();
@@ -552,6 +592,8 @@ mod tests {
             "5th",
             "T+24",
             "T + 2",
+            "half a",
+            "second",
         ];
         let separators = ["", " ", "-", " - ", "  ", "\t", "\n", "- "];
         let units = [
@@ -585,6 +627,8 @@ mod tests {
             "calendar",
             "weeks",
             "month",
+            "fortnight",
+            "Fortnights",
         ];
         let around = [
             ("", ""),
@@ -592,6 +636,7 @@ mod tests {
             ("Section ", ""),
             ("$", " of"),
             ("", " a day"),
+            ("by the ", "'s notice"),
         ];
         let mut texts = Vec::new();
         for n in numbers {
@@ -1018,5 +1063,133 @@ mod tests {
         let v = find_durations(t);
         assert!(is_soft_cap(t, &v[0]));
         assert!(!is_soft_cap(t, &v[1]));
+    }
+
+    #[test]
+    fn durations_in_unusual_words() {
+        use TimeUnit::*;
+        // (text, matched span, unit, hours)
+        let cases: &[(&str, &str, TimeUnit, f64)] = &[
+            // A fortnight is two weeks.
+            ("within a fortnight", "a fortnight", Fortnight, 336.0),
+            ("on a fortnight's notice", "a fortnight", Fortnight, 336.0),
+            ("within two fortnights", "two fortnights", Fortnight, 672.0),
+            ("one (1) fortnight", "one (1) fortnight", Fortnight, 336.0),
+            ("2 fortnights", "2 fortnights", Fortnight, 672.0),
+            ("two weeks", "two weeks", Week, 336.0),
+            ("within two (2) weeks", "two (2) weeks", Week, 336.0),
+            // Half a unit.
+            ("half a day", "half a day", Day, 12.0),
+            ("within half an hour", "half an hour", Hour, 0.5),
+            ("on half a day's notice", "half a day", Day, 12.0),
+            ("half a week", "half a week", Week, 84.0),
+            // N business days = N + 2·⌈N/5⌉ calendar days, in words or digits.
+            ("one business day", "one business day", BusinessDay, 72.0),
+            ("1 working day", "1 working day", BusinessDay, 72.0),
+            (
+                "two (2) business days",
+                "two (2) business days",
+                BusinessDay,
+                96.0,
+            ),
+            (
+                "five Business Days",
+                "five Business Days",
+                BusinessDay,
+                168.0,
+            ),
+            (
+                "ten (10) Business Days",
+                "ten (10) Business Days",
+                BusinessDay,
+                336.0,
+            ),
+            // "the Nth day": ordinals in words as in digits.
+            (
+                "not later than the second Business Day",
+                "second Business Day",
+                BusinessDay,
+                96.0,
+            ),
+            (
+                "by the 2nd Business Day",
+                "2nd Business Day",
+                BusinessDay,
+                96.0,
+            ),
+            (
+                "by the third business day after receipt",
+                "third business day",
+                BusinessDay,
+                120.0,
+            ),
+            (
+                "on the fifth Business Day",
+                "fifth Business Day",
+                BusinessDay,
+                168.0,
+            ),
+            (
+                "by the tenth working day",
+                "tenth working day",
+                BusinessDay,
+                336.0,
+            ),
+            ("by the second day", "second day", Day, 48.0),
+            (
+                "by the seventh calendar day",
+                "seventh calendar day",
+                Day,
+                168.0,
+            ),
+            // Plain words.
+            ("three days", "three days", Day, 72.0),
+            (
+                "three (3) calendar days",
+                "three (3) calendar days",
+                Day,
+                72.0,
+            ),
+            ("within a week", "a week", Week, 168.0),
+            ("for a week", "a week", Week, 168.0),
+            ("upon a week's notice", "a week", Week, 168.0),
+            ("an hour's notice", "an hour", Hour, 1.0),
+            ("forty-eight hours", "forty-eight hours", Hour, 48.0),
+            (
+                "forty eight (48) hours",
+                "forty eight (48) hours",
+                Hour,
+                48.0,
+            ),
+            (
+                "seventy-two (72) hours",
+                "seventy-two (72) hours",
+                Hour,
+                72.0,
+            ),
+        ];
+        for (text, span, unit, hours) in cases {
+            let d = one(text);
+            assert_eq!(&text[d.span.0..d.span.1], *span, "{text}");
+            assert_eq!(&d.unit, unit, "{text}");
+            assert!(
+                (d.hours - hours).abs() < 1e-9,
+                "{text}: {} h, not {hours}",
+                d.hours
+            );
+        }
+        let t = "not later than the second Business Day";
+        assert_eq!(bound_of(t, &one(t)), Bound::Max);
+        for text in [
+            "a day",
+            "a week",
+            "24 hours a day, 7 days a week",
+            "half a dozen",
+            "on the second day of each month",
+            "from the first day of the Term",
+            "a second day of testing",
+        ] {
+            assert!(find_durations(text).is_empty(), "{text}: {:?}", durs(text));
+        }
     }
 }
