@@ -20,11 +20,8 @@ fn main() {
     let sel = lib.select(std::slice::from_ref(&profile)).expect("profile");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let labeled = root.join("fixtures/labeled");
-    let mut sets: Vec<(String, PathBuf, PathBuf)> = vec![(
-        "fixtures/labeled".into(),
-        labeled.clone(),
-        labeled.clone(),
-    )];
+    let mut sets: Vec<(String, PathBuf, PathBuf)> =
+        vec![("fixtures/labeled".into(), labeled.clone(), labeled.clone())];
     let mut batches: Vec<PathBuf> = std::fs::read_dir(root.join("fixtures/blind"))
         .into_iter()
         .flatten()
@@ -34,7 +31,10 @@ fn main() {
         .collect();
     batches.sort();
     for b in batches {
-        let name = format!("fixtures/blind/{}", b.file_name().unwrap_or_default().to_string_lossy());
+        let name = format!(
+            "fixtures/blind/{}",
+            b.file_name().unwrap_or_default().to_string_lossy()
+        );
         sets.push((name, b.clone(), b));
     }
     sets.push((
@@ -53,7 +53,11 @@ fn main() {
                 }
                 if disagreements {
                     for (doc, id, label, got) in &score.disagreements {
-                        println!("  {doc} {id}: label {}, got {}", label.as_str(), got.as_str());
+                        println!(
+                            "  {doc} {id}: label {}, got {}",
+                            label.as_str(),
+                            got.as_str()
+                        );
                     }
                 }
                 if !score.errors.is_empty() {
