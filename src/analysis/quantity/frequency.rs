@@ -24,13 +24,14 @@ static FREQ_RE: LazyLock<Regex> = LazyLock::new(|| {
     let lead = r"(?:(?:at\s+least|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of)\s+)?";
     let fu = r"(?:years?|months?|weeks?|days?|quarters?)";
     let pat = format!(
-        r"(?i){lead}(?:(?P<every>(?:once\s+)?every\s+(?:(?P<eo>other|{B}[0-9]+(?:st|nd|rd|th){B}|{ORD_WORD})\s+|(?P<en>{B}{DIG}|{w})\s*(?:\(\s*(?P<end>{DIG})\s*\)\s*)?(?:-\s*)?)?(?P<ec>(?:calendar|contract)\s+)?(?P<eu>{fu}){B})|(?P<times>(?P<tn>once|twice|thrice|(?:{B}{DIG}|{w})\s*(?:\(\s*{DIG}\s*\)\s*)?times?)\s+(?:a|per|each|every|(?:in|during)\s+(?:any|each|every|a))\s+(?:period\s+of\s+)?(?:(?:consecutive|rolling)\s+)?(?P<tc>(?:calendar|contract)\s+)?(?:(?P<tq>{B}{DIG}|{w})\s*(?:\(\s*(?P<tqd>{DIG})\s*\)\s*)?(?:-\s*)?)?(?P<tu>{fu}|annum){B}(?:\s+period{B})?)|(?P<each>(?:each|every)\s+anniversary{B}|(?:each|per)\s+(?P<eac>(?:calendar|contract)\s+)?(?P<eau>year|month|quarter|week|day){B}|per\s+annum{B})|(?P<adv>{B}(?:semi-?annually|half-yearly|bi-?annually|bi-?ennially|annually|yearly|quarterly|semi-?monthly|bi-?monthly|monthly|bi-?weekly|fortnightly|weekly|daily|on\s+an?\s+(?:annual|yearly|semi-annual|quarterly|monthly|weekly|daily)\s+basis){B})|(?P<vague>{B}(?:periodically|on\s+a\s+periodic\s+basis|periodic|from\s+time\s+to\s+time|regularly|on\s+a\s+regular\s+basis|at\s+regular\s+intervals|as\s+needed|on\s+an\s+as[\s-]needed\s+basis|as[\s-]needed|routinely|on\s+a\s+routine\s+basis|on\s+an\s+ad[\s-]hoc\s+basis|ad[\s-]hoc){B}))"
+        r"(?i){lead}(?:(?P<every>(?:once\s+)?every\s+(?:(?P<eo>other|{B}[0-9]+(?:st|nd|rd|th){B}|{ORD_WORD})\s+|(?P<en>{B}{DIG}|{w})\s*(?:\(\s*(?P<end>{DIG})\s*\)\s*)?(?:-\s*)?)?(?P<ec>(?:calendar|contract)\s+)?(?P<eu>{fu}){B})|(?P<times>(?P<tn>once|twice|thrice|(?:{B}{DIG}|{w})\s*(?:\(\s*{DIG}\s*\)\s*)?times?)\s+(?:a|per|each|every|(?:in|during)\s+(?:any|each|every|a))\s+(?:period\s+of\s+)?(?:(?:consecutive|rolling)\s+)?(?P<tc>(?:calendar|contract)\s+)?(?:(?P<tq>{B}{DIG}|{w})\s*(?:\(\s*(?P<tqd>{DIG})\s*\)\s*)?(?:-\s*)?)?(?P<tu>{fu}|annum){B}(?:\s+period{B})?)|(?P<per>(?:in|during)\s+(?:any|each|every)\s+(?:(?:consecutive|rolling)\s+)?period\s+of\s+(?:(?:consecutive|rolling)\s+)?(?P<pq>{B}{DIG}|{w})\s*(?:\(\s*(?P<pqd>{DIG})\s*\)\s*)?(?:-\s*)?(?P<pu>{fu}){B})|(?P<each>(?:each|every)\s+anniversary{B}|(?:each|per)\s+(?P<eac>(?:calendar|contract)\s+)?(?P<eau>year|month|quarter|week|day){B}|per\s+annum{B})|(?P<adv>{B}(?:semi-?annually|half-yearly|bi-?annually|bi-?ennially|annually|yearly|quarterly|semi-?monthly|bi-?monthly|monthly|bi-?weekly|fortnightly|weekly|daily|on\s+an?\s+(?:annual|yearly|semi-annual|quarterly|monthly|weekly|daily)\s+basis){B})|(?P<vague>{B}(?:periodically|on\s+a\s+periodic\s+basis|periodic|from\s+time\s+to\s+time|regularly|on\s+a\s+regular\s+basis|at\s+regular\s+intervals|as\s+needed|on\s+an\s+as[\s-]needed\s+basis|as[\s-]needed|routinely|on\s+a\s+routine\s+basis|on\s+an\s+ad[\s-]hoc\s+basis|ad[\s-]hoc){B}))"
     );
     ascii_regex(&pat).expect("frequency regex")
 });
 
 regex_groups!(FrequencyIndices => FrequencyGroups {
-    every, eo, en, end, ec, eu, times, tn, tc, tq, tqd, tu, each, eac, eau, adv, vague,
+    every, eo, en, end, ec, eu, times, tn, tc, tq, tqd, tu, per, pq, pqd, pu, each, eac, eau, adv,
+    vague,
 });
 
 static FREQUENCY_GROUPS: LazyLock<FrequencyIndices> =
@@ -170,6 +171,17 @@ pub fn find_frequencies(text: &str) -> Vec<FrequencyMatch> {
             };
             calendar = is_calendar(group(g.tc));
             per * freq_unit_months(u) / times
+        } else if g.per.is_some() {
+            // "(one audit) in any period of twenty-four (24) months": one event per period.
+            let per = match (group(g.pqd), group(g.pq)) {
+                (Some(d), _) => parse_digits(d),
+                (None, Some(q)) => num_value(q),
+                (None, None) => None,
+            };
+            let (Some(per), Some(u)) = (per, group(g.pu)) else {
+                continue;
+            };
+            per * freq_unit_months(u)
         } else if g.each.is_some() {
             calendar = is_calendar(group(g.eac));
             match group(g.eau) {
@@ -432,6 +444,32 @@ mod tests {
             .collect()
     }
 
+    /// The count stands before the noun ("one audit … in any period of 24 months"): the period
+    /// alone gives the interval.
+    #[test]
+    fn a_period_with_the_count_before_the_noun() {
+        for (text, months) in [
+            (
+                "one audit of its premises in any period of twenty-four (24) months",
+                24.0,
+            ),
+            ("a single inspection during any period of 12 months", 12.0),
+            (
+                "no more than one audit in each period of eighteen months",
+                18.0,
+            ),
+        ] {
+            let f = find_frequencies(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(f[0].months, months, "{text}");
+        }
+        // How long a right lasts is still no frequency.
+        assert!(
+            find_frequencies("for a period of twenty-four (24) months after termination")
+                .is_empty()
+        );
+    }
+
     #[test]
     fn frequency_counts_per_period_read_as_intervals() {
         // (text, months, calendar): one event per stated period, however the period is worded.
@@ -449,6 +487,7 @@ mod tests {
             ("once per 12-month period", 12.0, false),
             ("once in a 12 month period", 12.0, false),
             ("no less than once in any twelve-month period", 12.0, false),
+            ("in each period of 6 months", 6.0, false),
             ("one time during each calendar year", 12.0, true),
             ("one (1) time per year", 12.0, false),
             ("1 time per contract year", 12.0, false),
