@@ -220,6 +220,29 @@ static SCHEDULE_REF: LazyLock<Regex> = LazyLock::new(|| {
         .expect("schedule regex")
 });
 
+/// Whether the words between a duration and a term make the term qualify the duration: "5 days
+/// for Critical", "30 days in the case of High", "24 hours in respect of Severity 1".
+fn is_qualifier_gap(gap: &str) -> bool {
+    let g = gap.trim().to_ascii_lowercase();
+    let g = g.trim_start_matches([',', ')']).trim_start();
+    [
+        "for",
+        "for all",
+        "for any",
+        "for each",
+        "for every",
+        "in the case of",
+        "in respect of",
+        "for the",
+    ]
+    .iter()
+    .any(|w| {
+        g == *w
+            || g.strip_prefix(w)
+                .is_some_and(|rest| rest.trim().split_whitespace().count() <= 1)
+    })
+}
+
 /// Whether a text may cite a clause by number (a cheap test before the regex).
 fn mentions_a_reference(text: &str) -> bool {
     [
@@ -735,8 +758,15 @@ fn durations<'p>(
             })),
             Some(set) => {
                 for h in p.hits.iter().filter(|h| h.set == set) {
-                    // The first duration after the term within the same clause, or else one that
-                    // ends just before it ("thirty (30) days' prior written notice").
+                    // A duration that the term qualifies from behind ("within five (5) days for
+                    // Critical vulnerabilities") belongs to it; else the first duration after the
+                    // term within the same clause, or else one that ends just before it ("thirty
+                    // (30) days' prior written notice").
+                    let qualified = ds.iter().rev().find(|d| {
+                        d.span.1 <= h.start as usize
+                            && h.start as usize - d.span.1 <= 24
+                            && is_qualifier_gap(&p.text[d.span.1..h.start as usize])
+                    });
                     let after = ds.iter().find(|d| {
                         d.span.0 >= h.end as usize
                             && d.span.0 - h.end as usize <= 160
@@ -749,7 +779,7 @@ fn durations<'p>(
                                 && !p.text[d.span.1..h.start as usize].contains([';', '.'])
                         })
                     };
-                    if let Some(d) = after.or_else(before) {
+                    if let Some(d) = qualified.or(after).or_else(before) {
                         if !out.iter().any(|x: &Located| {
                             x.text.as_ptr() == p.text.as_ptr() && x.d.span == d.span
                         }) {
