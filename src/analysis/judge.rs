@@ -845,8 +845,9 @@ pub fn judge(
             let grants = own_hits
                 .iter()
                 .any(|h| h.set == lib.core_set(CoreVocab::RightGrant));
-            let customer_holds = matches!(gov.subject, Subject::Customer | Subject::Both);
-            if customer_holds && gov.modal == Modal::Strong && !grants {
+            let customer_governs = matches!(gov.subject, Subject::Customer | Subject::Both);
+            let customer_holds = customer_governs || gov.customer_right;
+            if customer_governs && gov.modal == Modal::Strong && !grants {
                 // "Customer shall …", "Customer acknowledges …": a duty, not a right.
                 return Err(Rejection::CustomerDuty);
             }

@@ -37,6 +37,10 @@ pub struct Governing {
     pub modal: Modal,
     /// Byte span of the modal in the judged text.
     pub modal_span: Option<(usize, usize)>,
+    /// Somewhere in the text the customer "may" do something: a right of the customer, even when
+    /// a supplier duty governs the sentence ("the Customer may inspect …, and the Supplier shall
+    /// help").
+    pub customer_right: bool,
 }
 
 /// Party names of one document.
@@ -279,17 +283,27 @@ pub fn governing(text: &str, hits: &[Hit], lib: &Library, parties: &Parties) -> 
     // The first modal whose nearest preceding party mention lies in the same clause governs; a strong
     // modal bound to the supplier wins over a permissive one elsewhere in the text.
     let mut best: Option<Governing> = None;
+    let mut customer_right = false;
     for &(ms, me, modal) in &modals {
-        let subject = mentions
+        let mention = mentions
             .iter()
             .rev()
-            .find(|&&(_, e, _)| e <= ms && same_clause(text, e, ms))
-            .map(|&(_, _, w)| w)
-            .unwrap_or(Subject::Implicit);
+            .find(|&&(_, e, _)| e <= ms && same_clause(text, e, ms));
+        let subject = mention.map(|&(_, _, w)| w).unwrap_or(Subject::Implicit);
+        // A modal in a relative or conditional clause ("an option that the Customer may buy",
+        // "so that Customer can verify") does not govern a sentence whose main clause names a
+        // party before it, nor grant a right.
+        if let Some(&(s, _, _)) = mention {
+            if in_subordinate_clause(text, s) && mentions.first().is_some_and(|m| m.0 < s) {
+                continue;
+            }
+        }
+        customer_right |= subject == Subject::Customer && modal == Modal::Permissive;
         let g = Governing {
             subject,
             modal,
             modal_span: Some((ms, me)),
+            customer_right,
         };
         let binds_supplier = matches!(
             subject,
@@ -314,7 +328,10 @@ pub fn governing(text: &str, hits: &[Hit], lib: &Library, parties: &Parties) -> 
         }
     }
     if let Some(g) = best {
-        return g;
+        return Governing {
+            customer_right,
+            ..g
+        };
     }
     // No modal: a present-tense statement binds whoever it names first.
     let subject = mentions
@@ -325,7 +342,24 @@ pub fn governing(text: &str, hits: &[Hit], lib: &Library, parties: &Parties) -> 
         subject,
         modal: Modal::None,
         modal_span: None,
+        customer_right,
     }
+}
+
+/// Whether the party mention at `start` opens a relative or conditional clause: "that the
+/// Customer may …", "which Customer may …", "if the Customer …".
+fn in_subordinate_clause(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+    let last = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        last.as_str(),
+        "that" | "which" | "whom" | "if" | "unless" | "where" | "when" | "whenever" | "until"
+    )
 }
 
 /// Whether `text` contains "art" in any ASCII case ("Party", "PARTIES", "pArty").
@@ -474,6 +508,25 @@ mod tests {
         let lib = Library::builtin().unwrap();
         let hits = lib.terms.find(text);
         governing(text, &hits, &lib, &Parties::default())
+    }
+
+    /// A modal in a relative or purpose clause neither governs the sentence nor grants a right;
+    /// a customer's "may" beside a supplier duty is still a right of the customer.
+    #[test]
+    fn subordinate_clauses_do_not_govern() {
+        let g = gov(
+            "The Supplier offers encryption as an optional extra that the Customer may purchase.",
+        );
+        assert_eq!((g.subject, g.modal), (Subject::Supplier, Modal::None));
+        assert!(!g.customer_right);
+        let g =
+            gov("Supplier will give Customer a summary so that Customer can verify compliance.");
+        assert_eq!(g.subject, Subject::Supplier);
+        assert!(!g.customer_right);
+        let g =
+            gov("Each year the Customer may inspect the premises, and the Supplier shall help.");
+        assert_eq!((g.subject, g.modal), (Subject::Supplier, Modal::Strong));
+        assert!(g.customer_right);
     }
 
     #[test]
