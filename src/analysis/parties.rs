@@ -373,7 +373,10 @@ fn contains_art(text: &str) -> bool {
 }
 
 /// A party word can be a subject unless it modifies a noun ("Customer Data", "Supplier's systems").
-fn is_subject_position(text: &str, _start: usize, end: usize) -> bool {
+fn is_subject_position(text: &str, start: usize, end: usize) -> bool {
+    if follows_a_preposition(text, start) {
+        return false;
+    }
     let rest = &text[end.min(text.len())..];
     if rest.starts_with("'s") || rest.starts_with("s'") || rest.starts_with('\'') {
         return false;
@@ -388,6 +391,35 @@ fn is_subject_position(text: &str, _start: usize, end: usize) -> bool {
         Some('-') => false,
         _ => true,
     }
+}
+
+/// Whether the words before a party mention make it an object, not a subject: "sent to the
+/// Customer", "for Customer", "with the Supplier". "by" is kept: the agent of a passive ("notice
+/// shall be given by the Supplier") is the party bound.
+fn follows_a_preposition(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let before = before
+        .strip_suffix("the")
+        .or_else(|| before.strip_suffix("The"))
+        .unwrap_or(before)
+        .trim_end();
+    let last = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        last.as_str(),
+        "to" | "for"
+            | "with"
+            | "from"
+            | "of"
+            | "towards"
+            | "toward"
+            | "against"
+            | "upon"
+            | "between"
+    )
 }
 
 /// No sentence or clause break (". " or "; ") between two offsets, and fewer than 220 bytes.
@@ -508,6 +540,17 @@ mod tests {
         let lib = Library::builtin().unwrap();
         let hits = lib.terms.find(text);
         governing(text, &hits, &lib, &Parties::default())
+    }
+
+    /// A party named after a preposition is an object: a passive duty binds the supplier.
+    #[test]
+    fn objects_are_not_subjects() {
+        let g = gov("Every incident report sent to the Customer shall contain a point of contact.");
+        assert_eq!((g.subject, g.modal), (Subject::Implicit, Modal::Strong));
+        let g = gov("Reports prepared for Customer shall be delivered within 24 hours.");
+        assert_eq!((g.subject, g.modal), (Subject::Implicit, Modal::Strong));
+        let g = gov("Customer shall notify Supplier of any incident.");
+        assert_eq!(g.subject, Subject::Customer);
     }
 
     /// A modal in a relative or purpose clause neither governs the sentence nor grants a right;
