@@ -5,7 +5,7 @@
 
 use super::parties::{governing, Modal, Parties, Subject};
 use super::quantity::{self, Bound, ClockStart, DurationMatch};
-use super::segment::{Segmented, Span, Unit};
+use super::segment::{Row, Segmented, Span, Unit};
 use crate::document::{BlockKind, Document};
 use crate::finding::ReasonCode;
 use crate::library::schema::{CryptoMode, Party, Scope};
@@ -239,7 +239,7 @@ fn is_qualifier_gap(gap: &str) -> bool {
     .any(|w| {
         g == *w
             || g.strip_prefix(w)
-                .is_some_and(|rest| rest.trim().split_whitespace().count() <= 1)
+                .is_some_and(|rest| rest.split_whitespace().count() <= 1)
     })
 }
 
@@ -339,16 +339,51 @@ impl<'a> Context<'a> {
             text.push(' ');
         }
         let clause_start = text.len();
-        let ut = span_text(self.doc, unit.span);
-        hits.extend(shifted(
-            unit_hits,
-            unit.span.start,
-            unit.span.end,
-            clause_start as isize - unit.span.start as isize,
-        ));
-        text.push_str(ut);
+        if let Some(row) = unit.row {
+            // A table row: its cells labelled by the header, found anew as one text.
+            text.push_str(&self.row_text(row));
+            hits = self.lib.terms.find(&text);
+        } else {
+            let ut = span_text(self.doc, unit.span);
+            hits.extend(shifted(
+                unit_hits,
+                unit.span.start,
+                unit.span.end,
+                clause_start as isize - unit.span.start as isize,
+            ));
+            text.push_str(ut);
+        }
         self.add_reference_hits(&text, &mut hits);
         (text, hits, clause_start)
+    }
+
+    /// A table row as one clause: "Severity: Critical, Deadline: 5 days" (each cell after its
+    /// header cell, when the table has a short header row), else the cells joined by commas.
+    pub fn row_text(&self, row: Row) -> String {
+        let cells = &self.doc.blocks[row.cells.0..row.cells.1];
+        let header: Vec<&str> = row
+            .header
+            .map(|h| {
+                self.doc.blocks[h.0..h.1]
+                    .iter()
+                    .map(|b| b.text.trim())
+                    .collect()
+            })
+            .filter(|h: &Vec<&str>| h.len() == cells.len() && h.iter().all(|t| t.len() <= 60))
+            .unwrap_or_default();
+        let mut out = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            if !out.is_empty() {
+                out.push_str(", ");
+            }
+            if let Some(h) = header.get(i).filter(|h| !h.is_empty()) {
+                out.push_str(h);
+                out.push_str(": ");
+            }
+            out.push_str(c.text.trim().trim_end_matches('.'));
+        }
+        out.push('.');
+        out
     }
 
     /// A cross-reference stands for the topic of the section it names: "breach of Section 3" gets
@@ -700,7 +735,7 @@ fn fmt_num(v: f64) -> String {
 /// A duration found in some text, and where that text sits in the candidate's own text.
 #[derive(Clone)]
 struct Located<'t> {
-    text: &'t str,
+    text: Cow<'t, str>,
     own_offset: Option<usize>,
     d: DurationMatch,
 }
@@ -752,7 +787,7 @@ fn durations<'p>(
         }
         match near {
             None => out.extend(ds.iter().map(|d| Located {
-                text: p.text,
+                text: Cow::Borrowed(p.text),
                 own_offset: p.own_offset,
                 d: d.clone(),
             })),
@@ -784,7 +819,7 @@ fn durations<'p>(
                             x.text.as_ptr() == p.text.as_ptr() && x.d.span == d.span
                         }) {
                             out.push(Located {
-                                text: p.text,
+                                text: Cow::Borrowed(p.text),
                                 own_offset: p.own_offset,
                                 d: d.clone(),
                             });
@@ -1111,13 +1146,20 @@ fn evaluate(
             let mut found: Vec<Located> =
                 durations(ctx.seg, ctx.doc, pieces, *near, *near_fallback)
                     .into_iter()
-                    .filter(|l| *any_bound || quantity::bound_of(l.text, &l.d) != Bound::Min)
+                    .filter(|l| *any_bound || quantity::bound_of(&l.text, &l.d) != Bound::Min)
                     .collect();
-            // A deadline set out in a schedule elsewhere in the document.
+            // A deadline set out in a schedule elsewhere in the document, or in the table the
+            // clause introduces.
             let mut via_schedule = None;
             if found.is_empty() {
+                if let Some((lo, hi)) = following_table(ctx, own, unit.span.block) {
+                    found = durations_in_blocks(ctx, rule, (lo, hi), false, *near);
+                    via_schedule = Some("the table below".to_string());
+                }
+            }
+            if found.is_empty() {
                 if let Some(m) = SCHEDULE_REF.find(own) {
-                    match resolve_schedule(ctx, rule, m.as_str()) {
+                    match resolve_schedule(ctx, rule, m.as_str(), *near) {
                         Some(ds) => {
                             via_schedule = Some(m.as_str().to_string());
                             found = ds;
@@ -1173,7 +1215,7 @@ fn evaluate(
             }
             let (hard, soft): (Vec<Located>, Vec<Located>) = found
                 .into_iter()
-                .partition(|l| !quantity::is_soft_cap(l.text, &l.d));
+                .partition(|l| !quantity::is_soft_cap(&l.text, &l.d));
             if hard.is_empty() {
                 if let Some(l) = soft.first() {
                     let q = l.quote();
@@ -1206,7 +1248,7 @@ fn evaluate(
                 });
             }
             if *clock {
-                let (start, span) = quantity::clock_start(l.text, &l.d);
+                let (start, span) = quantity::clock_start(&l.text, &l.d);
                 if matches!(
                     start,
                     ClockStart::Confirmation | ClockStart::InvestigationComplete
@@ -1238,11 +1280,11 @@ fn evaluate(
             let found = durations(ctx.seg, ctx.doc, pieces, *near, false);
             let best = found
                 .iter()
-                .filter(|l| quantity::bound_of(l.text, &l.d) != Bound::Max)
+                .filter(|l| quantity::bound_of(&l.text, &l.d) != Bound::Max)
                 .max_by(|a, b| a.d.hours.total_cmp(&b.d.hours));
             let up_to = found
                 .iter()
-                .find(|l| quantity::bound_of(l.text, &l.d) == Bound::Max);
+                .find(|l| quantity::bound_of(&l.text, &l.d) == Bound::Max);
             match best {
                 Some(l) => {
                     parameters.insert(parameter.clone(), l.d.hours);
@@ -1685,26 +1727,98 @@ fn resolve_schedule<'c>(
     ctx: &Context<'c>,
     rule: &Rule,
     reference: &str,
+    near: Option<SetId>,
 ) -> Option<Vec<Located<'c>>> {
-    let doc: &'c Document = ctx.doc;
     let (lo, hi) = referenced_blocks(ctx, reference)?;
+    Some(durations_in_blocks(ctx, rule, (lo, hi), true, near))
+}
+
+/// The table right after a clause that introduces it ("… within the periods in this table:"),
+/// as a block range.
+fn following_table(ctx: &Context, own: &str, block: usize) -> Option<(usize, usize)> {
+    let lower = own.to_ascii_lowercase();
+    let introduces = lower.trim_end().ends_with(':')
+        || [
+            "this table",
+            "table below",
+            "following table",
+            "set out below",
+            "as follows",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+    let is_cell = |b: &usize| {
+        ctx.doc
+            .blocks
+            .get(*b)
+            .is_some_and(|b| matches!(b.kind, BlockKind::TableCell { .. }))
+    };
+    if !introduces || !is_cell(&(block + 1)) {
+        return None;
+    }
+    let end = (block + 1..ctx.doc.blocks.len())
+        .find(|b| !is_cell(b))
+        .unwrap_or(ctx.doc.blocks.len());
+    Some((block + 1, end))
+}
+
+/// The durations in blocks `lo..hi`: a table row read as one text ("Item: Erasure of data on
+/// exit, Time limit: within 120 days", so a number belongs to its own row), any other block as
+/// itself. With `on_topic`, only rows that hit two of the rule's groups (all, if it has fewer)
+/// and blocks that hit one; with `near`, only rows that hit it ("Critical" for the critical
+/// deadline).
+fn durations_in_blocks<'c>(
+    ctx: &Context<'c>,
+    rule: &Rule,
+    (lo, hi): (usize, usize),
+    on_topic: bool,
+    near: Option<SetId>,
+) -> Vec<Located<'c>> {
+    let doc: &'c Document = ctx.doc;
     let mut out = Vec::new();
     for bi in lo..hi.min(doc.blocks.len()) {
+        if matches!(doc.blocks[bi].kind, BlockKind::TableCell { .. }) {
+            let row = ctx
+                .seg
+                .units_of_block(bi)
+                .find_map(|u| ctx.seg.units[u].row.filter(|r| r.cells.0 == bi));
+            let Some(row) = row else { continue };
+            let text = ctx.row_text(row);
+            let hits = ctx.lib.terms.find(&text);
+            let groups = rule
+                .groups
+                .iter()
+                .filter(|g| hits.iter().any(|h| h.set == **g))
+                .count();
+            if on_topic && groups < rule.groups.len().min(ON_TOPIC_CITING) {
+                continue;
+            }
+            if near.is_some_and(|n| !hits.iter().any(|h| h.set == n)) {
+                continue;
+            }
+            for d in quantity::find_durations(&text) {
+                out.push(Located {
+                    text: Cow::Owned(text.clone()),
+                    own_offset: None,
+                    d,
+                });
+            }
+            continue;
+        }
         let hits = ctx.seg.block_hits(bi);
-        let on_topic = rule.groups.iter().any(|g| hits.iter().any(|h| h.set == *g));
-        if !on_topic {
+        if on_topic && !rule.groups.iter().any(|g| hits.iter().any(|h| h.set == *g)) {
             continue;
         }
         let text: &'c str = &doc.blocks[bi].text;
         for d in quantity::find_durations(text) {
             out.push(Located {
-                text,
+                text: Cow::Borrowed(text),
                 own_offset: None,
                 d,
             });
         }
     }
-    Some(out)
+    out
 }
 
 #[cfg(test)]

@@ -26,6 +26,17 @@ pub struct Unit {
     /// This unit defines a term ("'Security Incident' means …"): context, never a candidate.
     pub defines: Option<String>,
     pub is_heading: bool,
+    /// The unit of a table row's first cell reads the whole row ([`Row`]).
+    pub row: Option<Row>,
+}
+
+/// A table row read as one clause: its cells, labelled by the header row's cells, under the
+/// sentence that makes the table binding ("… within the periods in this table:" just above it, or
+/// the one clause that cites the schedule the table stands in). Ranges are of block indices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    pub cells: (usize, usize),
+    pub header: Option<(usize, usize)>,
 }
 
 /// A document cut into units, with the term hits of every block.
@@ -55,6 +66,99 @@ pub struct Segmented {
     /// Where each set's list starts in `posting_units` (one more entry than sets).
     postings_at: Vec<u32>,
 }
+
+/// Marks the first unit of every table row's first cell as the row's unit ([`Row`]) and gives it
+/// the table's binding sentence as lead-in.
+fn read_table_rows(doc: &Document, units: &mut [Unit]) {
+    for table in tables(doc) {
+        let header = (table.len() > 1).then(|| table[0]);
+        let lead = table_lead(doc, units, table[0].0);
+        for &(lo, hi) in table.iter().skip(usize::from(header.is_some())) {
+            let first = units.partition_point(|u| u.span.block < lo);
+            if let Some(u) = units.get_mut(first).filter(|u| u.span.block < hi) {
+                u.row = Some(Row {
+                    cells: (lo, hi),
+                    header,
+                });
+                if u.lead.is_none() {
+                    u.lead = lead;
+                }
+            }
+        }
+    }
+}
+
+/// The top-level tables of a document, each as its rows' block ranges in order.
+pub fn tables(doc: &Document) -> Vec<Vec<(usize, usize)>> {
+    let mut out: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut prev: Option<(usize, u32)> = None;
+    for (bi, b) in doc.blocks.iter().enumerate() {
+        let BlockKind::TableCell { row, depth: 0, .. } = b.kind else {
+            if !matches!(b.kind, BlockKind::TableCell { .. }) {
+                prev = None;
+            }
+            continue;
+        };
+        match prev {
+            Some((_, r)) if r == row => {
+                if let Some(last) = out.last_mut().and_then(|t| t.last_mut()) {
+                    last.1 = bi + 1;
+                }
+            }
+            Some((_, r)) if row > r => {
+                if let Some(t) = out.last_mut() {
+                    t.push((bi, bi + 1));
+                }
+            }
+            _ => out.push(vec![(bi, bi + 1)]),
+        }
+        prev = Some((bi, row));
+    }
+    out
+}
+
+/// The sentence that makes a table binding: the paragraph just above it when it introduces it
+/// ("… in this table:", "as follows", "set out below"), else, for a table in a schedule or annex,
+/// the one clause elsewhere that cites that schedule ("shall meet the commitments in Schedule 1").
+fn table_lead(doc: &Document, units: &[Unit], first_cell: usize) -> Option<Span> {
+    let above = first_cell.checked_sub(1).map(|b| &doc.blocks[b]);
+    if let Some(b) = above.filter(|b| !b.is_heading()) {
+        let lower = b.text.to_ascii_lowercase();
+        let introduces = lower.trim_end().ends_with(':')
+            || ["table", "below", "as follows", "following"]
+                .iter()
+                .any(|w| lower.contains(w));
+        if introduces {
+            let start = b.text.rfind(". ").map_or(0, |p| p + 2);
+            return Some(Span {
+                block: first_cell - 1,
+                start,
+                end: b.text.len(),
+            });
+        }
+    }
+    let section = doc.blocks[first_cell].section?;
+    let display = doc.sections.get(section)?.display();
+    let name = SCHEDULE_NAME.find(&display)?.as_str().to_ascii_lowercase();
+    let mut citing = units.iter().filter(|u| {
+        let b = &doc.blocks[u.span.block];
+        !u.is_heading
+            && !matches!(b.kind, BlockKind::TableCell { .. })
+            && b.section != Some(section)
+            && b.text
+                .get(u.span.start..u.span.end)
+                .is_some_and(|t| t.to_ascii_lowercase().contains(&name))
+    });
+    match (citing.next(), citing.next()) {
+        (Some(only), None) => Some(only.span),
+        _ => None,
+    }
+}
+
+static SCHEDULE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:schedule|annex|exhibit|appendix|attachment)\s+(?:[0-9]+|[A-Z]|[IVX]+)\b")
+        .expect("schedule name regex")
+});
 
 /// For each unit, a bitset of term-set ids: one row of equal width per unit, in one allocation.
 #[derive(Debug, Clone, Default)]
@@ -345,6 +449,7 @@ pub fn segment(doc: &Document, terms: &Terms) -> Result<Segmented, TooManyTermHi
                             }),
                             defines: None,
                             is_heading,
+                            row: None,
                         });
                     }
                 }
@@ -361,6 +466,7 @@ pub fn segment(doc: &Document, terms: &Terms) -> Result<Segmented, TooManyTermHi
                         lead: block_lead,
                         defines,
                         is_heading,
+                        row: None,
                     });
                 }
             }
@@ -374,6 +480,7 @@ pub fn segment(doc: &Document, terms: &Terms) -> Result<Segmented, TooManyTermHi
             });
         }
     }
+    read_table_rows(doc, &mut units);
     let durations = (0..doc.blocks.len()).map(|_| OnceLock::new()).collect();
     let span_hits = |sp: Span| {
         let all = block_hits(sp.block);
@@ -391,6 +498,15 @@ pub fn segment(doc: &Document, terms: &Terms) -> Result<Segmented, TooManyTermHi
         unit_sets.insert_all(i, own);
         if let Some(lead) = u.lead {
             lead_sets.insert_all(i, span_hits(lead));
+        }
+        if let Some(row) = u.row {
+            // The row's other cells are part of the clause; its header labels them.
+            for b in row.cells.0..row.cells.1 {
+                unit_sets.insert_all(i, block_hits(b));
+            }
+            for b in row.header.map_or(0..0, |h| h.0..h.1) {
+                lead_sets.insert_all(i, block_hits(b));
+            }
         }
         for set in unit_sets.sets_of(i) {
             postings_at[set as usize + 1] += 1;
