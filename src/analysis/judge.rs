@@ -683,22 +683,25 @@ fn first_unnegated_hit<'p>(pieces: &'p [Piece<'p>], set: SetId) -> Option<(&'p P
         p.hits
             .iter()
             .filter(|h| h.set == set)
-            .find(|h| {
-                let start = h.start as usize;
-                let mut from = start.saturating_sub(80);
-                while !p.text.is_char_boundary(from) {
-                    from += 1;
-                }
-                let before = &p.text[from..start];
-                let clause = before.rsplit([';', '.']).next().unwrap_or(before);
-                let lower = format!(" {}", clause.to_ascii_lowercase());
-                !(lower.contains(" not ")
-                    || lower.contains(" never ")
-                    || lower.contains(" no ")
-                    || lower.contains(" without "))
-            })
+            .find(|h| !negated_before(p.text, h.start as usize))
             .map(|h| (p, *h))
     })
+}
+
+/// Whether "not", "never", "no" or "without" stands before `start` in its clause (within 80
+/// bytes): "shall not use it to train", "are not the Bank's exclusive remedy".
+fn negated_before(text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text.get(from..start).unwrap_or("");
+    let clause = before.rsplit([';', '.']).next().unwrap_or(before);
+    let lower = format!(" {}", clause.to_ascii_lowercase());
+    lower.contains(" not ")
+        || lower.contains(" never ")
+        || lower.contains(" no ")
+        || lower.contains(" without ")
 }
 
 fn hit_quote(p: &Piece, h: Hit) -> String {
@@ -991,6 +994,7 @@ pub fn judge(
             }
         }
     }
+    neighbour_hedges(ctx, rule, unit_index, &mut reasons);
     if !ignored("placeholder") {
         if let Some((s, e)) = own_placeholder {
             reasons.push(Found {
@@ -1074,6 +1078,75 @@ pub fn judge(
         text: own.to_string(),
         clause_start,
     })
+}
+
+/// A hedge in another sentence of the same numbered clause, on the same topic, hedges the clause:
+/// in "Supplier will log security events to the extent the application supports it. Logs shall be
+/// retained for twelve months." the second sentence alone is not the clause. The hedges are the
+/// efforts and discretion vocabularies and the rule's own sentence-level weak forms.
+fn neighbour_hedges(ctx: &Context, rule: &Rule, unit_index: usize, reasons: &mut Vec<Found>) {
+    let lib = ctx.lib;
+    let unit = &ctx.seg.units[unit_index];
+    let mut hedges: Vec<(SetId, ReasonCode, &str)> = Vec::new();
+    for (vocab, name, code) in [
+        (
+            CoreVocab::Efforts,
+            "efforts-standard",
+            ReasonCode::EffortsStandard,
+        ),
+        (CoreVocab::Discretion, "discretion", ReasonCode::Discretion),
+    ] {
+        if !rule.ignore.contains(name) && rule.file.party != Party::CustomerRight {
+            hedges.push((lib.core_set(vocab), code, ""));
+        }
+    }
+    for c in &rule.checks {
+        if let Check::Forbid {
+            set,
+            code,
+            message,
+            scope: Scope::Sentence,
+            near: None,
+            unless: None,
+            unless_title: None,
+            ..
+        } = c
+        {
+            hedges.push((*set, *code, message));
+        }
+    }
+    for i in ctx.seg.units_of_block(unit.span.block) {
+        if i == unit_index || !ctx.on_topic(rule, i, ON_TOPIC_CITING) {
+            continue;
+        }
+        let other = ctx.seg.units[i].span;
+        for h in ctx.seg.hits_in(other) {
+            let Some(&(_, code, what)) = hedges.iter().find(|x| x.0 == h.set) else {
+                continue;
+            };
+            let block_text = &ctx.doc.blocks[other.block].text;
+            if reasons.iter().any(|r| r.code == code)
+                || negated_before(block_text, h.start as usize)
+            {
+                continue;
+            }
+            let q = ctx.doc.blocks[other.block]
+                .text
+                .get(h.start as usize..h.end as usize)
+                .unwrap_or("")
+                .to_string();
+            let what = if what.is_empty() { "hedged by" } else { what };
+            reasons.push(Found {
+                code,
+                message: format!(
+                    "another sentence of the clause: {what} '{q}' ('{}')",
+                    span_text(ctx.doc, other)
+                ),
+                quote: Some(q),
+                span: None,
+            });
+        }
+    }
 }
 
 /// Whether a supplier or customer role word occurs anywhere in the text (possessives included).
