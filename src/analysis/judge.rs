@@ -753,6 +753,18 @@ impl Located<'_> {
     }
 }
 
+/// Whether the clause names the tier of another of the rule's deadlines ("Critical vulnerabilities
+/// must be remediated within 14 days" names no "high" tier, but names "critical"): then its
+/// durations are that tier's, not a fallback for every tier.
+fn names_another_tier(rule: &Rule, near: Option<SetId>, pieces: &[Piece]) -> bool {
+    rule.checks.iter().any(|c| match c {
+        Check::Deadline {
+            near: Some(other), ..
+        } => Some(*other) != near && first_hit(&pieces[..1], *other).is_some(),
+        _ => false,
+    })
+}
+
 /// Durations of the pieces, optionally only those following a `near` term (or all of them when
 /// `fallback` is set and no near term occurs).
 fn durations<'p>(
@@ -1216,11 +1228,16 @@ fn evaluate(
                 return;
             }
             let (max, source) = threshold(sel, rule, parameter);
-            let mut found: Vec<Located> =
-                durations(ctx.seg, ctx.doc, pieces, *near, *near_fallback)
-                    .into_iter()
-                    .filter(|l| *any_bound || quantity::bound_of(&l.text, &l.d) != Bound::Min)
-                    .collect();
+            let mut found: Vec<Located> = durations(
+                ctx.seg,
+                ctx.doc,
+                pieces,
+                *near,
+                *near_fallback && !names_another_tier(rule, *near, pieces),
+            )
+            .into_iter()
+            .filter(|l| *any_bound || quantity::bound_of(&l.text, &l.d) != Bound::Min)
+            .collect();
             // A deadline set out in a schedule elsewhere in the document, or in the table the
             // clause introduces.
             let mut via_schedule = None;
