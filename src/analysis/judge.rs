@@ -1228,16 +1228,26 @@ fn evaluate(
                 return;
             }
             let (max, source) = threshold(sel, rule, parameter);
+            let other_tier = names_another_tier(rule, *near, pieces);
+            let keep = |l: &Located| *any_bound || quantity::bound_of(&l.text, &l.d) != Bound::Min;
             let mut found: Vec<Located> = durations(
                 ctx.seg,
                 ctx.doc,
                 pieces,
                 *near,
-                *near_fallback && !names_another_tier(rule, *near, pieces),
+                *near_fallback && !other_tier,
             )
             .into_iter()
-            .filter(|l| *any_bound || quantity::bound_of(&l.text, &l.d) != Bound::Min)
+            .filter(keep)
             .collect();
+            if found.is_empty() && other_tier {
+                // This sentence sets another tier's deadline ("Critical … within 14 days"); this
+                // tier's may stand in the next sentence or sub-clause of the same clause.
+                found = durations(ctx.seg, ctx.doc, scopes.get(Scope::Section), *near, false)
+                    .into_iter()
+                    .filter(keep)
+                    .collect();
+            }
             // A deadline set out in a schedule elsewhere in the document, or in the table the
             // clause introduces.
             let mut via_schedule = None;
