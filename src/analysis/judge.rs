@@ -208,6 +208,12 @@ static SECTION_REF: LazyLock<Regex> = LazyLock::new(|| {
 static SECTION_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]+(?:\.[0-9]+)*").expect("section number regex"));
 
+/// Words that exclude a right rather than grant it.
+static EXCLUDED_RIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:may not|cannot|can ?not|shall not be entitled|is not entitled|are not entitled|has no right|have no right|no right to|(?:don't|do not|does not|will not|won't|shall not|would not) (?:allow|permit)|not (?:be )?(?:allowed|permitted) to)\b")
+        .expect("excluded right regex")
+});
+
 /// A clause that points to a web page for what it requires: a delegating verb ("described",
 /// "published", "set out", "available", …) and, within a few words, a URL.
 static OUTSIDE_URL: LazyLock<Regex> = LazyLock::new(|| {
@@ -903,6 +909,17 @@ pub fn judge(
             }
             if !customer_holds && !grants {
                 return Err(Rejection::NotOperative);
+            }
+            // "Customer may not audit …", "we don't allow customers to inspect …": the right is
+            // excluded, not granted.
+            if let Some(m) = EXCLUDED_RIGHT.find(&own[view.clause_start..]) {
+                let (s, e) = (view.clause_start + m.start(), view.clause_start + m.end());
+                reasons.push(Found {
+                    code: ReasonCode::Negated,
+                    message: format!("the right is excluded: '{}'", &own[s..e]),
+                    quote: Some(own[s..e].to_string()),
+                    span: Some((s, e)),
+                });
             }
         }
         Party::Any => {
