@@ -1109,7 +1109,8 @@ pub fn judge(
     })
 }
 
-/// A hedge in another sentence of the same numbered clause, on the same topic, hedges the clause:
+/// A hedge in another sentence of the same numbered clause, on the same topic, or in a clause that
+/// cites it by number, hedges the clause:
 /// in "Supplier will log security events to the extent the application supports it. Logs shall be
 /// retained for twelve months." the second sentence alone is not the clause. The hedges are the
 /// efforts and discretion vocabularies and the rule's own sentence-level weak forms.
@@ -1144,8 +1145,21 @@ fn neighbour_hedges(ctx: &Context, rule: &Rule, unit_index: usize, reasons: &mut
             hedges.push((*set, *code, message));
         }
     }
-    for i in ctx.seg.units_of_block(unit.span.block) {
-        if i == unit_index || !ctx.on_topic(rule, i, ON_TOPIC_CITING) {
+    // Sentences of the same paragraph on the topic, and clauses that cite this one by number
+    // ("Each audit under clause 15.1 is subject to Supplier's approval of the auditor").
+    let citing = ctx
+        .referencing_units(unit.span.block)
+        .into_iter()
+        .filter(|&(i, direct)| direct && ctx.seg.units[i].span.block != unit.span.block)
+        .map(|(i, _)| i);
+    // Sibling sub-clauses are separate duties (4.1 a programme, 4.9 malicious code): measured,
+    // hedges taken from them weakened as many right clauses as they caught.
+    let same_block = ctx
+        .seg
+        .units_of_block(unit.span.block)
+        .filter(|&i| ctx.on_topic(rule, i, ON_TOPIC_CITING));
+    for i in same_block.chain(citing) {
+        if i == unit_index {
             continue;
         }
         let other = ctx.seg.units[i].span;
