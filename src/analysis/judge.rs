@@ -363,6 +363,45 @@ impl<'a> Context<'a> {
         (text, hits, clause_start)
     }
 
+    /// The party a row of a responsibility table assigns its control to: the cell under a header
+    /// such as "Responsible party", "Owner" or "Performed by" that names only one side.
+    pub fn row_assignee(&self, row: Row) -> Option<Subject> {
+        let (h0, h1) = row.header?;
+        let header = &self.doc.blocks[h0..h1];
+        let cells = &self.doc.blocks[row.cells.0..row.cells.1];
+        let supplier = self.lib.core_set(CoreVocab::SupplierRoles);
+        let customer = self.lib.core_set(CoreVocab::CustomerRoles);
+        header.iter().zip(cells).find_map(|(h, c)| {
+            let h = h.text.to_ascii_lowercase();
+            let assigns = [
+                "responsib",
+                "party",
+                "owner",
+                "performed by",
+                "allocated",
+                "assigned",
+            ]
+            .iter()
+            .any(|w| h.contains(w));
+            if !assigns {
+                return None;
+            }
+            let hits = self.lib.terms.find(&c.text);
+            let names = |set: SetId, aliases: &[String]| {
+                hits.iter().any(|x| x.set == set)
+                    || aliases.iter().any(|a| c.text.contains(a.as_str()))
+            };
+            match (
+                names(supplier, &self.parties.supplier_aliases),
+                names(customer, &self.parties.customer_aliases),
+            ) {
+                (false, true) => Some(Subject::Customer),
+                (true, false) => Some(Subject::Supplier),
+                _ => None,
+            }
+        })
+    }
+
     /// A table row as one clause: "Severity: Critical, Deadline: 5 days" (each cell after its
     /// header cell, when the table has a short header row), else the cells joined by commas.
     pub fn row_text(&self, row: Row) -> String {
@@ -876,6 +915,12 @@ pub fn judge(
 
     if view.fragment {
         return Err(Rejection::NotOperative);
+    }
+    // A row of a responsibility table that assigns the control to the customer.
+    if let Some(row) = unit.row {
+        if ctx.row_assignee(row) == Some(Subject::Customer) && rule.file.party != Party::Any {
+            return Err(Rejection::CustomerDuty);
+        }
     }
     match rule.file.party {
         Party::SupplierDuty => {
