@@ -13,7 +13,7 @@ use crate::library::terms::{Hit, SetId};
 use crate::library::{Check, CoreVocab, Library, Rule, Selected};
 use regex::Regex;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{LazyLock, OnceLock};
 
 /// A reason found while judging, with the words behind it.
@@ -104,6 +104,10 @@ pub struct Context<'a> {
     references: OnceLock<Vec<(String, usize)>>,
     /// Per unit, the term sets of the titles of the sections it cites, found on first use.
     cited: Vec<OnceLock<Vec<u32>>>,
+    /// Per block, the units that cite its clause ([`Context::referencing_units`]).
+    citing: Vec<OnceLock<Vec<(usize, bool)>>>,
+    /// The document's sections by number, built on first use.
+    section_numbers: OnceLock<HashMap<String, usize>>,
 }
 
 /// The definitions of one document in document order, each with its term's searcher and its unit.
@@ -251,11 +255,14 @@ fn is_qualifier_gap(gap: &str) -> bool {
 
 /// Whether a text may cite a clause by number (a cheap test before the regex).
 fn mentions_a_reference(text: &str) -> bool {
-    [
-        "ection", "lause", "rticle", "aragraph", "ECTION", "LAUSE", "RTICLE", "ARAGRAPH",
-    ]
-    .iter()
-    .any(|w| text.contains(w))
+    static WORDS: LazyLock<[memchr::memmem::Finder<'static>; 6]> = LazyLock::new(|| {
+        [
+            "ection", "lause", "rticle", "aragraph", "ARTICLE", "SECTION",
+        ]
+        .map(memchr::memmem::Finder::new)
+    });
+    let bytes = text.as_bytes();
+    WORDS.iter().any(|f| f.find(bytes).is_some())
 }
 
 fn span_text(doc: &Document, s: Span) -> &str {
@@ -291,14 +298,15 @@ impl<'a> Context<'a> {
             definitions: DefinedTerms::new(&seg.definitions),
             references: OnceLock::new(),
             cited: (0..seg.units.len()).map(|_| OnceLock::new()).collect(),
+            citing: (0..doc.blocks.len()).map(|_| OnceLock::new()).collect(),
+            section_numbers: OnceLock::new(),
         }
     }
 
     /// The unit's view, built on first use.
     fn view(&self, unit_index: usize) -> &UnitView {
         self.views[unit_index].get_or_init(|| {
-            let unit = &self.seg.units[unit_index];
-            let (text, hits, clause_start) = self.own_text(unit);
+            let (text, hits, clause_start) = self.own_text(unit_index);
             let gov = governing(&text, &hits, self.lib, self.parties);
             // A fragment with no verb of obligation and no party named ("The ability to support
             // MFA", a table cell, a checkbox label) is not an operative clause.
@@ -322,7 +330,8 @@ impl<'a> Context<'a> {
     }
 
     /// The candidate's own text: its lead-in (if any) and the clause, with their hits.
-    fn own_text(&self, unit: &Unit) -> (String, Vec<Hit>, usize) {
+    fn own_text(&self, unit_index: usize) -> (String, Vec<Hit>, usize) {
+        let unit = &self.seg.units[unit_index];
         let lead = unit
             .lead
             .filter(|lead| lead.block != unit.span.block || lead.end <= unit.span.start);
@@ -359,7 +368,9 @@ impl<'a> Context<'a> {
             ));
             text.push_str(ut);
         }
-        self.add_reference_hits(&text, &mut hits);
+        if lead.is_some() || self.cites_by_number(unit_index) {
+            self.add_reference_hits(&text, &mut hits);
+        }
         (text, hits, clause_start)
     }
 
@@ -450,6 +461,24 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Each section by its number: "12.3", and "5" for "Article 5" (the first section wins).
+    fn sections_by_number(&self) -> &HashMap<String, usize> {
+        self.section_numbers.get_or_init(|| {
+            let mut map = HashMap::new();
+            for (i, s) in self.doc.sections.iter().enumerate() {
+                let num = s.number.trim_end_matches('.');
+                if num.is_empty() {
+                    continue;
+                }
+                map.entry(num.to_string()).or_insert(i);
+                if let Some((_, last)) = num.rsplit_once(' ') {
+                    map.entry(last.to_string()).or_insert(i);
+                }
+            }
+            map
+        })
+    }
+
     /// The sections a text cites by number ("Section 3", "Article 5"), with where the number
     /// stands in the text.
     fn cited_sections(&self, text: &str) -> Vec<(usize, usize, usize)> {
@@ -460,15 +489,7 @@ impl<'a> Context<'a> {
         for m in SECTION_REF.find_iter(text) {
             for n in SECTION_NUMBER.find_iter(m.as_str()) {
                 let number = n.as_str().trim_end_matches('.');
-                let found = self.doc.sections.iter().position(|s| {
-                    let num = s.number.trim_end_matches('.');
-                    num == number
-                        || num
-                            .rsplit(' ')
-                            .next()
-                            .is_some_and(|last| last == number && num.len() > number.len())
-                });
-                if let Some(section) = found {
+                if let Some(&section) = self.sections_by_number().get(number) {
                     out.push((m.start() + n.start(), m.start() + n.end(), section));
                 }
             }
@@ -480,6 +501,9 @@ impl<'a> Context<'a> {
     /// with Article 5" is about information security when Article 5 is headed so.
     pub fn cited_sets(&self, ui: usize) -> &[u32] {
         self.cited[ui].get_or_init(|| {
+            if !self.cites_by_number(ui) {
+                return Vec::new();
+            }
             let text = span_text(self.doc, self.seg.units[ui].span);
             let mut sets: Vec<u32> = self
                 .cited_sections(text)
@@ -535,7 +559,7 @@ impl<'a> Context<'a> {
                 let sibling = !(own.0..own.1).contains(&bi);
                 for ui in self.seg.units_of_block(bi) {
                     let counts = if sibling {
-                        super::is_candidate(self.seg, self.doc, rule, ui, self.cited_sets(ui))
+                        super::is_candidate(self.seg, self.doc, rule, ui, || self.cited_sets(ui))
                             || cites_it(ui)
                     } else {
                         self.on_topic(rule, ui, ON_TOPIC_NEAR)
@@ -546,7 +570,7 @@ impl<'a> Context<'a> {
                 }
             }
             // Clauses elsewhere that name this one ("Clause 9.1 does not apply to …").
-            for &(ui, direct) in &citing {
+            for &(ui, direct) in citing {
                 let b = self.seg.units[ui].span.block;
                 if ui != unit_index
                     && !(lo..hi).contains(&b)
@@ -594,8 +618,15 @@ impl<'a> Context<'a> {
     /// Units anywhere in the document that cite the clause a block sits in, or one of its
     /// enclosing clauses, by number ("Clause 9.1", "Article 5", "paragraph 4.2"); `true` when
     /// the citation names the clause itself rather than an enclosing one.
-    fn referencing_units(&self, block: usize) -> Vec<(usize, bool)> {
+    fn referencing_units(&self, block: usize) -> &[(usize, bool)] {
+        self.citing[block].get_or_init(|| self.find_referencing_units(block))
+    }
+
+    fn find_referencing_units(&self, block: usize) -> Vec<(usize, bool)> {
         let refs = self.references.get_or_init(|| self.find_references());
+        if refs.is_empty() {
+            return Vec::new();
+        }
         // The clause's own numbers first, then those of the clauses around it.
         let mut numbers: Vec<(&str, bool)> = Vec::new();
         let label = self.doc.blocks[block].label.trim_end_matches('.');
@@ -629,6 +660,13 @@ impl<'a> Context<'a> {
     }
 
     /// Every (cited clause number, citing unit) of the document, found once.
+    /// Whether a unit cites any clause by number (from the document's one pass over citations).
+    fn cites_by_number(&self, ui: usize) -> bool {
+        let refs = self.references.get_or_init(|| self.find_references());
+        refs.binary_search_by(|(_, u)| u.cmp(&ui)).is_ok()
+    }
+
+    /// Every citation of the document, in unit order: (clause number, citing unit).
     fn find_references(&self) -> Vec<(String, usize)> {
         let mut out = Vec::new();
         for (ui, u) in self.seg.units.iter().enumerate() {
@@ -1035,9 +1073,9 @@ pub fn judge(
         // ("Nothing in clause 1.1 requires the Supplier to erase backups"), on the same topic.
         let citing = ctx
             .referencing_units(unit.span.block)
-            .into_iter()
-            .filter(|&(_, direct)| direct)
-            .map(|(i, _)| i);
+            .iter()
+            .filter(|&&(_, direct)| direct)
+            .map(|&(i, _)| i);
         for i in ctx.seg.units_of_block(unit.span.block).chain(citing) {
             let other = &ctx.seg.units[i];
             if i == unit_index {
@@ -1194,9 +1232,9 @@ fn neighbour_hedges(ctx: &Context, rule: &Rule, unit_index: usize, reasons: &mut
     // ("Each audit under clause 15.1 is subject to Supplier's approval of the auditor").
     let citing = ctx
         .referencing_units(unit.span.block)
-        .into_iter()
-        .filter(|&(i, direct)| direct && ctx.seg.units[i].span.block != unit.span.block)
-        .map(|(i, _)| i);
+        .iter()
+        .filter(|&&(i, direct)| direct && ctx.seg.units[i].span.block != unit.span.block)
+        .map(|&(i, _)| i);
     // Sibling sub-clauses are separate duties (4.1 a programme, 4.9 malicious code): measured,
     // hedges taken from them weakened as many right clauses as they caught.
     let same_block = ctx

@@ -151,16 +151,17 @@ impl Locator<'_> {
 /// the clause itself.
 /// Public for the developer example `debug_units`.
 pub fn is_candidate_pub(seg: &Segmented, doc: &Document, rule: &Rule, unit: usize) -> bool {
-    is_candidate(seg, doc, rule, unit, &[])
+    is_candidate(seg, doc, rule, unit, || &[])
 }
 
-/// `cited` holds the term sets of the titles of the sections the unit cites by number.
-pub(crate) fn is_candidate(
+/// `cited` gives the term sets of the titles of the sections the unit cites by number; it is asked
+/// only when the clause itself and its lead-in miss a group.
+pub(crate) fn is_candidate<'c>(
     seg: &Segmented,
     doc: &Document,
     rule: &Rule,
     i: usize,
-    cited: &[u32],
+    cited: impl FnOnce() -> &'c [u32],
 ) -> bool {
     let unit = &seg.units[i];
     if unit.is_heading || unit.defines.is_some() {
@@ -175,20 +176,24 @@ pub(crate) fn is_candidate(
         .and_then(|s| seg.heading_hits.get(s))
         .map(Vec::as_slice)
         .unwrap_or(&[]);
-    let mut in_clause = false;
+    if !rule.groups.iter().any(|&g| own(g)) {
+        return false;
+    }
+    let mut cited = Some(cited);
+    let mut cited_sets: &[u32] = &[];
     for &g in &rule.groups {
-        let here = own(g);
-        in_clause |= here;
-        let ok = here
+        let mut ok = own(g)
             || seg.lead_sets.contains(i, g)
-            || (rule.file.locate.heading_context && heading.binary_search(&g).is_ok())
-            || cited.binary_search(&g).is_ok();
+            || (rule.file.locate.heading_context && heading.binary_search(&g).is_ok());
+        if !ok {
+            if let Some(f) = cited.take() {
+                cited_sets = f();
+            }
+            ok = cited_sets.binary_search(&g).is_ok();
+        }
         if !ok {
             return false;
         }
-    }
-    if !in_clause {
-        return false;
     }
     if let Some(re) = &rule.confirm {
         let b = &doc.blocks[unit.span.block];
@@ -242,7 +247,7 @@ fn check_rule<'l>(
     units.sort_unstable();
     units.dedup();
     for i in units.into_iter().map(|i| i as usize) {
-        if !is_candidate(seg, ctx.doc, rule, i, ctx.cited_sets(i)) {
+        if !is_candidate(seg, ctx.doc, rule, i, || ctx.cited_sets(i)) {
             continue;
         }
         match judge::judge(ctx, rule, sel, i) {
