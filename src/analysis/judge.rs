@@ -58,10 +58,7 @@ struct Piece<'a> {
     hits: Cow<'a, [Hit]>,
     /// Offset of this piece in the candidate's own text, when it is part of it.
     own_offset: Option<usize>,
-    /// The block this piece lies in and its offset there, when it is a unit of the document (its
-    /// durations are cached per block).
-    block: Option<(usize, usize)>,
-    /// The candidate's own durations, cached per unit, when this piece is its own text.
+    /// The piece's durations, cached per unit, when this piece is a unit's text.
     own_durations: Option<&'a OnceLock<Vec<DurationMatch>>>,
 }
 
@@ -108,6 +105,9 @@ pub struct Context<'a> {
     citing: Vec<OnceLock<Vec<(usize, bool)>>>,
     /// The document's sections by number, built on first use.
     section_numbers: OnceLock<HashMap<String, usize>>,
+    /// Per unit, its hits relative to its own text and its durations, as section context.
+    unit_hits: Vec<OnceLock<Vec<Hit>>>,
+    unit_durations: Vec<OnceLock<Vec<DurationMatch>>>,
 }
 
 /// The definitions of one document in document order, each with its term's searcher and its unit.
@@ -300,6 +300,8 @@ impl<'a> Context<'a> {
             cited: (0..seg.units.len()).map(|_| OnceLock::new()).collect(),
             citing: (0..doc.blocks.len()).map(|_| OnceLock::new()).collect(),
             section_numbers: OnceLock::new(),
+            unit_hits: (0..seg.units.len()).map(|_| OnceLock::new()).collect(),
+            unit_durations: (0..seg.units.len()).map(|_| OnceLock::new()).collect(),
         }
     }
 
@@ -529,7 +531,6 @@ impl<'a> Context<'a> {
             text: &view.text,
             hits: Cow::Borrowed(&view.hits),
             own_offset: Some(0),
-            block: None,
             own_durations: Some(&view.durations),
         }];
         for &d in &view.definitions {
@@ -538,7 +539,6 @@ impl<'a> Context<'a> {
                     text: span_text(self.doc, du.span),
                     hits: Cow::Borrowed(self.seg.hits_in(du.span)),
                     own_offset: None,
-                    block: None,
                     own_durations: None,
                 });
             }
@@ -699,22 +699,39 @@ impl<'a> Context<'a> {
 
     /// One unit of the document as a piece of section context: its text and its hits, offsets
     /// relative to the unit.
+    /// Its hits and durations are found once per document and shared by every rule.
     fn unit_piece(&self, ui: usize) -> Piece<'_> {
         let span = self.seg.units[ui].span;
+        let hits = self.unit_hits[ui].get_or_init(|| {
+            shifted(
+                self.seg.hits_in(span),
+                span.start,
+                span.end,
+                -(span.start as isize),
+            )
+            .collect()
+        });
+        let cell = &self.unit_durations[ui];
+        cell.get_or_init(|| {
+            // The block's durations that lie in the unit, so a duration reads as it does in
+            // its paragraph.
+            let text = &self.doc.blocks[span.block].text;
+            self.seg
+                .durations_of(span.block, text)
+                .iter()
+                .filter(|d| d.span.0 >= span.start && d.span.1 <= span.end)
+                .map(|d| {
+                    let mut d = d.clone();
+                    d.span = (d.span.0 - span.start, d.span.1 - span.start);
+                    d
+                })
+                .collect()
+        });
         Piece {
             text: span_text(self.doc, span),
-            hits: Cow::Owned(
-                shifted(
-                    self.seg.hits_in(span),
-                    span.start,
-                    span.end,
-                    -(span.start as isize),
-                )
-                .collect(),
-            ),
+            hits: Cow::Borrowed(hits),
             own_offset: None,
-            block: Some((span.block, span.start)),
-            own_durations: None,
+            own_durations: Some(cell),
         }
     }
 }
@@ -850,35 +867,16 @@ fn names_another_tier(rule: &Rule, near: Option<SetId>, pieces: &[Piece]) -> boo
 
 /// Durations of the pieces, optionally only those following a `near` term (or all of them when
 /// `fallback` is set and no near term occurs).
-fn durations<'p>(
-    seg: &Segmented,
-    doc: &Document,
-    pieces: &[Piece<'p>],
-    near: Option<SetId>,
-    fallback: bool,
-) -> Vec<Located<'p>> {
+fn durations<'p>(pieces: &[Piece<'p>], near: Option<SetId>, fallback: bool) -> Vec<Located<'p>> {
     let near = match near {
         Some(set) if fallback && first_hit(pieces, set).is_none() => None,
         n => n,
     };
     let mut out = Vec::new();
     for p in pieces {
-        let ds: Cow<[DurationMatch]> = match (p.block, p.own_durations) {
-            (Some((b, off)), _) => Cow::Owned(
-                seg.durations_of(b, &doc.blocks[b].text)
-                    .iter()
-                    .filter(|d| d.span.0 >= off && d.span.1 <= off + p.text.len())
-                    .map(|d| {
-                        let mut d = d.clone();
-                        d.span = (d.span.0 - off, d.span.1 - off);
-                        d
-                    })
-                    .collect(),
-            ),
-            (None, Some(cell)) => {
-                Cow::Borrowed(cell.get_or_init(|| quantity::find_durations(p.text)))
-            }
-            (None, None) => Cow::Owned(quantity::find_durations(p.text)),
+        let ds: Cow<[DurationMatch]> = match p.own_durations {
+            Some(cell) => Cow::Borrowed(cell.get_or_init(|| quantity::find_durations(p.text))),
+            None => Cow::Owned(quantity::find_durations(p.text)),
         };
         if ds.is_empty() {
             continue;
@@ -1046,7 +1044,6 @@ pub fn judge(
         text: own,
         hits: Cow::Borrowed(own_hits),
         own_offset: Some(0),
-        block: None,
         own_durations: None,
     }];
     for (vocab, name, code, what) in universal {
@@ -1168,7 +1165,10 @@ pub fn judge(
     // https://…"): with what this file says it falls short, and the rest is not in the file, so
     // the topic is missing (Statuses; Clarifications 16 and 22), not weak.
     let falls_short = reasons.iter().any(|r| r.code != ReasonCode::Conflict);
-    if falls_short && OUTSIDE_URL.is_match(&own[clause_start..]) {
+    let clause = &own[clause_start..];
+    let has_url = memchr::memmem::find(clause.as_bytes(), b"http").is_some()
+        || memchr::memmem::find(clause.as_bytes(), b"www.").is_some();
+    if falls_short && has_url && OUTSIDE_URL.is_match(clause) {
         return Err(Rejection::OutsideDocument);
     }
 
@@ -1344,20 +1344,14 @@ fn evaluate(
             let (max, source) = threshold(sel, rule, parameter);
             let other_tier = names_another_tier(rule, *near, pieces);
             let keep = |l: &Located| *any_bound || quantity::bound_of(&l.text, &l.d) != Bound::Min;
-            let mut found: Vec<Located> = durations(
-                ctx.seg,
-                ctx.doc,
-                pieces,
-                *near,
-                *near_fallback && !other_tier,
-            )
-            .into_iter()
-            .filter(keep)
-            .collect();
+            let mut found: Vec<Located> = durations(pieces, *near, *near_fallback && !other_tier)
+                .into_iter()
+                .filter(keep)
+                .collect();
             if found.is_empty() && other_tier {
                 // This sentence sets another tier's deadline ("Critical … within 14 days"); this
                 // tier's may stand in the next sentence or sub-clause of the same clause.
-                found = durations(ctx.seg, ctx.doc, scopes.get(Scope::Section), *near, false)
+                found = durations(scopes.get(Scope::Section), *near, false)
                     .into_iter()
                     .filter(keep)
                     .collect();
@@ -1491,7 +1485,7 @@ fn evaluate(
                 return;
             }
             let (min, source) = threshold(sel, rule, parameter);
-            let found = durations(ctx.seg, ctx.doc, pieces, *near, false);
+            let found = durations(pieces, *near, false);
             let best = found
                 .iter()
                 .filter(|l| quantity::bound_of(&l.text, &l.d) != Bound::Max)
