@@ -108,6 +108,8 @@ pub struct Context<'a> {
     /// Per unit, its hits relative to its own text and its durations, as section context.
     unit_hits: Vec<OnceLock<Vec<Hit>>>,
     unit_durations: Vec<OnceLock<Vec<DurationMatch>>>,
+    /// The document's cover-page variables ([`Context::cover_keys`]).
+    cover: OnceLock<Vec<(String, usize)>>,
 }
 
 /// The definitions of one document in document order, each with its term's searcher and its unit.
@@ -302,6 +304,7 @@ impl<'a> Context<'a> {
             section_numbers: OnceLock::new(),
             unit_hits: (0..seg.units.len()).map(|_| OnceLock::new()).collect(),
             unit_durations: (0..seg.units.len()).map(|_| OnceLock::new()).collect(),
+            cover: OnceLock::new(),
         }
     }
 
@@ -543,6 +546,13 @@ impl<'a> Context<'a> {
                 });
             }
         }
+        // Cover-page variables: "within the Breach Notification Period" is filled in by the row
+        // of the order form's table whose first cell names it.
+        for ui in self.cover_rows(&view.text) {
+            if ui != unit_index {
+                pieces.push(self.row_piece(ui));
+            }
+        }
         if scope == Scope::Section {
             let own = self.section_range(unit.span.block);
             let group = self.clause_group(unit.span.block);
@@ -695,6 +705,61 @@ impl<'a> Context<'a> {
             .filter(|&&g| self.seg.unit_sets.contains(ui, g) || self.seg.lead_sets.contains(ui, g))
             .count();
         !u.is_heading && hit >= rule.groups.len().min(groups)
+    }
+
+    /// The table rows whose first cell is a defined name ("Breach Notification Period | 48 hours")
+    /// that the text uses, by unit.
+    fn cover_rows(&self, text: &str) -> Vec<usize> {
+        self.cover_keys()
+            .iter()
+            .filter(|(key, _)| text.contains(key.as_str()))
+            .map(|&(_, ui)| ui)
+            .collect()
+    }
+
+    /// Every row key of the document: the first cell of a two-cell row, written as a name (two to
+    /// six capitalised words), found once.
+    fn cover_keys(&self) -> &[(String, usize)] {
+        self.cover.get_or_init(|| {
+            let mut out = Vec::new();
+            for (ui, u) in self.seg.units.iter().enumerate() {
+                let Some(row) = u.row else { continue };
+                if row.cells.1 - row.cells.0 != 2 {
+                    continue;
+                }
+                let key = self.doc.blocks[row.cells.0].text.trim();
+                let words: Vec<&str> = key.split_whitespace().collect();
+                let is_name = (2..=6).contains(&words.len())
+                    && words
+                        .iter()
+                        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+                if is_name {
+                    out.push((key.to_string(), ui));
+                }
+            }
+            out
+        })
+    }
+
+    /// A table row as a piece of context: the row read as one text ([`Context::row_text`]).
+    fn row_piece(&self, ui: usize) -> Piece<'_> {
+        let view = self.view(ui);
+        Piece {
+            text: &view.text[view.clause_start..],
+            hits: Cow::Owned(
+                view.hits
+                    .iter()
+                    .filter(|h| h.start as usize >= view.clause_start)
+                    .map(|h| Hit {
+                        start: h.start - view.clause_start as u32,
+                        end: h.end - view.clause_start as u32,
+                        set: h.set,
+                    })
+                    .collect(),
+            ),
+            own_offset: None,
+            own_durations: None,
+        }
     }
 
     /// One unit of the document as a piece of section context: its text and its hits, offsets
