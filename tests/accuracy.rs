@@ -17,7 +17,11 @@ const LABELED_MAX_FALSE_SATISFIED: usize = 14;
 const CORPUS_MIN_AGREEMENT: f64 = 0.78;
 const CORPUS_MAX_FALSE_SATISFIED: usize = 18;
 /// Per blind batch: (directory, agreement floor, false-satisfied ceiling).
-const BLIND_FLOORS: [(&str, f64, usize); 2] = [("batch-01", 0.74, 12), ("batch-02", 0.72, 18)];
+const BLIND_FLOORS: [(&str, f64, usize); 3] = [
+    ("batch-01", 0.74, 12),
+    ("batch-02", 0.72, 18),
+    ("batch-03", 0.80, 8),
+];
 
 fn report(score: &eval::Score, title: &str) {
     println!("{}", score.to_markdown(title));
