@@ -1724,12 +1724,18 @@ fn evaluate(
             scope,
             unless,
             unless_title,
+            negatable,
         } => {
             let pieces = scope_of(*scope);
             if present(pieces, *unless) || title_has(ctx, *unless_title) {
                 return;
             }
-            if first_hit_near(pieces, *set, *near).is_none() {
+            let found = if *negatable {
+                first_unnegated_hit(pieces, *set)
+            } else {
+                first_hit_near(pieces, *set, *near)
+            };
+            if found.is_none() {
                 reasons.push(Found {
                     code: *code,
                     message: message.clone(),

@@ -105,6 +105,7 @@ pub enum Check {
         scope: Scope,
         unless: Option<SetId>,
         unless_title: Option<SetId>,
+        negatable: bool,
     },
     Forbid {
         set: SetId,
@@ -1034,6 +1035,7 @@ fn compile_rule(
                 scope,
                 unless,
                 unless_title,
+                ..
             }
             | Criterion::Forbid {
                 terms,
@@ -1050,6 +1052,9 @@ fn compile_rule(
                 let negatable = matches!(
                     c,
                     Criterion::Forbid {
+                        negatable: true,
+                        ..
+                    } | Criterion::Require {
                         negatable: true,
                         ..
                     }
@@ -1073,6 +1078,7 @@ fn compile_rule(
                         scope: *scope,
                         unless,
                         unless_title,
+                        negatable,
                     }
                 } else {
                     Check::Forbid {

@@ -170,6 +170,10 @@ pub enum Criterion {
         /// Skip when the document's title has one of these terms ("Data Processing Agreement").
         #[serde(default)]
         unless_title: Vec<String>,
+        /// Ignore hits that a "not"/"never"/"no" shortly before negates ("shall not include
+        /// attempted or suspected events").
+        #[serde(default)]
+        negatable: bool,
     },
     /// None of the terms (or a vocabulary) may be present, else the reason `code`.
     Forbid {
