@@ -214,9 +214,10 @@ static SECTION_REF: LazyLock<Regex> = LazyLock::new(|| {
 static SECTION_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]+(?:\.[0-9]+)*").expect("section number regex"));
 
-/// Words that exclude a right rather than grant it.
+/// Words that exclude a right rather than grant it: the customer "may not audit", the supplier
+/// "does not allow customers" to inspect (not any "cannot" in the clause).
 static EXCLUDED_RIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:may not|cannot|can ?not|shall not be entitled|is not entitled|are not entitled|has no right|have no right|no right to|(?:don't|do not|does not|will not|won't|shall not|would not) (?:allow|permit)|not (?:be )?(?:allowed|permitted) to)\b")
+    Regex::new(r"(?i)\b(?:(?:may not|cannot|can ?not|shall not be entitled to|is not entitled to|are not entitled to|has no right to|have no right to|no right to|not (?:be )?(?:allowed|permitted) to) (?:audit|inspect|examine|visit|enter|terminate|end)|(?:don't|do not|does not|will not|won't|shall not|would not) (?:allow|permit) (?:the |any |its )?(?:customers?|clients?|you|buyers?|purchasers?|auditors?)\b)")
         .expect("excluded right regex")
 });
 

@@ -20,7 +20,7 @@ pub struct ProtocolVersion {
 
 static TLS_RE: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
-        r"(?i)(?-u:\b)(?P<p>TLS|SSL|Transport\s+Layer\s+Security|Secure\s+Sockets?\s+Layer)(?:\s*\(\s*(?:TLS|SSL)\s*\))?(?:(?:\s*(?:v(?:ersion)?\.?\s*|-)?(?P<maj>[0-9])(?:\.(?P<min>[0-9]))?(?:[0-9]|(?P<plus>\+)|\s*\(?(?:or|and)\s+(?:higher|later|above|greater|newer|more\s+recent|better|stronger|successor\s+versions?|any\s+(?:higher|later|newer)\s+versions?)(?:\s+versions?)?(?-u:\b)\)?|(?-u:\b)))|(?-u:\b))",
+        r"(?i)(?-u:\b)(?P<p>TLS|SSL|Transport\s+Layer\s+Security|Secure\s+Sockets?\s+Layer)(?:\s*\(\s*(?:TLS|SSL)\s*\))?(?:(?:\s*(?:(?:in\s+)?v(?:ersion)?\.?\s*|-)?(?P<maj>[0-9])(?:\.(?P<min>[0-9]))?(?:[0-9]|(?P<plus>\+)|\s*\(?(?:or|and)\s+(?:higher|later|above|greater|newer|more\s+recent|better|stronger|successor\s+versions?|any\s+(?:higher|later|newer)\s+versions?)(?:\s+versions?)?(?-u:\b)\)?|(?-u:\b)))|(?-u:\b))",
     )
     .expect("tls re")
 });
@@ -197,6 +197,15 @@ mod tests {
             ),
             ("using TLSv1.3.", false, 1, 3, false, false, "TLSv1.3"),
             ("TLS 1.2+ only", false, 1, 2, true, false, "TLS 1.2+"),
+            (
+                "with TLS in version 1.2 or higher;",
+                false,
+                1,
+                2,
+                true,
+                false,
+                "TLS in version 1.2 or higher",
+            ),
             ("SSL encryption", true, 0, 0, false, true, "SSL"),
             ("SSLv3", true, 3, 0, false, false, "SSLv3"),
             ("TLS 1.0", false, 1, 0, false, false, "TLS 1.0"),
