@@ -214,6 +214,12 @@ static SECTION_REF: LazyLock<Regex> = LazyLock::new(|| {
 static SECTION_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]+(?:\.[0-9]+)*").expect("section number regex"));
 
+/// "this Rider", "this Schedule", …: the part of the document a clause stands in.
+static THIS_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bthis (?:rider|schedule|annex|exhibit|appendix|attachment|addendum)\b")
+        .expect("this-part regex")
+});
+
 /// Words that exclude a right rather than grant it: the customer "may not audit", the supplier
 /// "does not allow customers" to inspect (not any "cannot" in the clause).
 static EXCLUDED_RIGHT: LazyLock<Regex> = LazyLock::new(|| {
@@ -377,6 +383,7 @@ impl<'a> Context<'a> {
         if lead.is_some() || self.cites_by_number(unit_index) {
             self.add_reference_hits(&text, &mut hits);
         }
+        self.add_enclosing_part_hits(unit, &text, &mut hits);
         (text, hits, clause_start)
     }
 
@@ -483,6 +490,32 @@ impl<'a> Context<'a> {
             }
             map
         })
+    }
+
+    /// "A breach of this Rider", "this Schedule", "this Addendum": the part the clause stands in,
+    /// whose heading carries the topic ("Rider A - Information Security"), stands at those words.
+    fn add_enclosing_part_hits(&self, unit: &Unit, text: &str, hits: &mut Vec<Hit>) {
+        let Some(m) = THIS_PART.find(text) else {
+            return;
+        };
+        let Some(section) = self.doc.blocks[unit.span.block].section else {
+            return;
+        };
+        let Some(sets) = self.seg.heading_hits.get(section) else {
+            return;
+        };
+        if sets.is_empty() {
+            return;
+        }
+        for &set in sets {
+            hits.push(Hit {
+                start: m.start() as u32,
+                end: m.end() as u32,
+                set,
+            });
+        }
+        hits.sort_unstable();
+        hits.dedup();
     }
 
     /// The sections a text cites by number ("Section 3", "Article 5"), with where the number
