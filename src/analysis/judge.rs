@@ -204,6 +204,12 @@ struct UnitView {
     placeholder: Option<(usize, usize)>,
     /// The durations in the text, found when a rule first asks.
     durations: OnceLock<Vec<DurationMatch>>,
+    /// The table rows whose names the text uses ([`Context::cover_rows`]).
+    cover_rows: Vec<usize>,
+    /// Where the clause excludes a customer's right ("Customer may not audit"), if it does.
+    excluded_right: Option<(usize, usize)>,
+    /// The clause hands its topic to a web page ([`OUTSIDE_URL`]).
+    outside_url: bool,
 }
 
 static SECTION_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -328,6 +334,13 @@ impl<'a> Context<'a> {
                 && !has_finite_verb(&text);
             let definitions = self.definitions.used_in(&text);
             let placeholder = quantity::find_placeholders(&text).first().copied();
+            let cover_rows = self.cover_rows(&text);
+            let clause = &text[clause_start..];
+            let excluded_right = EXCLUDED_RIGHT
+                .find(clause)
+                .map(|m| (clause_start + m.start(), clause_start + m.end()));
+            let outside_url = (clause.contains("http") || clause.contains("www."))
+                && OUTSIDE_URL.is_match(clause);
             UnitView {
                 text,
                 hits,
@@ -336,6 +349,9 @@ impl<'a> Context<'a> {
                 fragment,
                 definitions,
                 placeholder,
+                cover_rows,
+                excluded_right,
+                outside_url,
                 durations: OnceLock::new(),
             }
         })
@@ -582,7 +598,7 @@ impl<'a> Context<'a> {
         }
         // Cover-page variables: "within the Breach Notification Period" is filled in by the row
         // of the order form's table whose first cell names it.
-        for ui in self.cover_rows(&view.text) {
+        for &ui in &view.cover_rows {
             if ui != unit_index {
                 pieces.push(self.row_piece(ui));
             }
@@ -1092,8 +1108,7 @@ pub fn judge(
             }
             // "Customer may not audit …", "we don't allow customers to inspect …": the right is
             // excluded, not granted.
-            if let Some(m) = EXCLUDED_RIGHT.find(&own[view.clause_start..]) {
-                let (s, e) = (view.clause_start + m.start(), view.clause_start + m.end());
+            if let Some((s, e)) = view.excluded_right {
                 reasons.push(Found {
                     code: ReasonCode::Negated,
                     message: format!("the right is excluded: '{}'", &own[s..e]),
@@ -1264,10 +1279,7 @@ pub fn judge(
     // https://…"): with what this file says it falls short, and the rest is not in the file, so
     // the topic is missing (Statuses; Clarifications 16 and 22), not weak.
     let falls_short = reasons.iter().any(|r| r.code != ReasonCode::Conflict);
-    let clause = &own[clause_start..];
-    let has_url = memchr::memmem::find(clause.as_bytes(), b"http").is_some()
-        || memchr::memmem::find(clause.as_bytes(), b"www.").is_some();
-    if falls_short && has_url && OUTSIDE_URL.is_match(clause) {
+    if falls_short && view.outside_url {
         return Err(Rejection::OutsideDocument);
     }
 
