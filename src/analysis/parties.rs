@@ -346,18 +346,27 @@ pub fn governing(text: &str, hits: &[Hit], lib: &Library, parties: &Parties) -> 
     }
 }
 
-/// Whether the party mention at `start` opens a relative or conditional clause: "that the
-/// Customer may …", "which Customer may …", "if the Customer …".
-fn in_subordinate_clause(text: &str, start: usize) -> bool {
+/// The word before a party mention, lower-cased, skipping an article: "to" in "sent to the
+/// Customer", "that" in "that the Customer may".
+fn word_before(text: &str, start: usize) -> String {
     let before = text.get(..start).unwrap_or("").trim_end();
-    let before = before.strip_suffix("the").unwrap_or(before).trim_end();
-    let last = before
+    let before = before
+        .strip_suffix("the")
+        .or_else(|| before.strip_suffix("The"))
+        .unwrap_or(before)
+        .trim_end();
+    before
         .rsplit(|c: char| !c.is_ascii_alphabetic())
         .next()
         .unwrap_or("")
-        .to_ascii_lowercase();
+        .to_ascii_lowercase()
+}
+
+/// Whether the party mention at `start` opens a relative or conditional clause: "that the
+/// Customer may …", "which Customer may …", "if the Customer …".
+fn in_subordinate_clause(text: &str, start: usize) -> bool {
     matches!(
-        last.as_str(),
+        word_before(text, start).as_str(),
         "that" | "which" | "whom" | "if" | "unless" | "where" | "when" | "whenever" | "until"
     )
 }
@@ -397,19 +406,8 @@ fn is_subject_position(text: &str, start: usize, end: usize) -> bool {
 /// Customer", "for Customer", "with the Supplier". "by" is kept: the agent of a passive ("notice
 /// shall be given by the Supplier") is the party bound.
 fn follows_a_preposition(text: &str, start: usize) -> bool {
-    let before = text.get(..start).unwrap_or("").trim_end();
-    let before = before
-        .strip_suffix("the")
-        .or_else(|| before.strip_suffix("The"))
-        .unwrap_or(before)
-        .trim_end();
-    let last = before
-        .rsplit(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
     matches!(
-        last.as_str(),
+        word_before(text, start).as_str(),
         "to" | "for"
             | "with"
             | "from"
