@@ -586,14 +586,10 @@ impl<'a> Context<'a> {
             own_offset: Some(0),
             own_durations: Some(&view.durations),
         }];
+        // The definitions it uses, each with its hits relative to its own text.
         for &d in &view.definitions {
-            if let Some(du) = self.seg.units.get(d) {
-                pieces.push(Piece {
-                    text: span_text(self.doc, du.span),
-                    hits: Cow::Borrowed(self.seg.hits_in(du.span)),
-                    own_offset: None,
-                    own_durations: None,
-                });
+            if d < self.seg.units.len() {
+                pieces.push(self.unit_piece(d));
             }
         }
         // Cover-page variables: "within the Breach Notification Period" is filled in by the row
@@ -906,8 +902,9 @@ fn first_unnegated_hit<'p>(pieces: &'p [Piece<'p>], set: SetId) -> Option<(&'p P
 /// Whether "not", "never", "no" or "without" stands before `start` in its clause (within 80
 /// bytes): "shall not use it to train", "are not the Bank's exclusive remedy".
 fn negated_before(text: &str, start: usize) -> bool {
+    let start = start.min(text.len());
     let mut from = start.saturating_sub(80);
-    while !text.is_char_boundary(from) {
+    while from < start && !text.is_char_boundary(from) {
         from += 1;
     }
     let before = text.get(from..start).unwrap_or("");
@@ -2148,7 +2145,19 @@ fn durations_in_blocks<'c>(
 
 #[cfg(test)]
 mod tests {
-    use super::DefinedTerms;
+    use super::{negated_before, DefinedTerms};
+
+    /// The negation test never loops or panics, whatever offset it is given (an offset past the
+    /// text once made it spin for ever).
+    #[test]
+    fn negated_before_takes_any_offset() {
+        let t = "Supplier shall not use it to train — ünïcode ok";
+        for start in 0..t.len() + 40 {
+            let _ = negated_before(t, start);
+        }
+        assert!(negated_before(t, t.find("use").unwrap_or(0)));
+        assert!(!negated_before(t, 3));
+    }
 
     /// The pair filter never hides a term that a plain substring search finds, and the first four
     /// definitions in document order are kept, a term defined twice giving both definitions.
