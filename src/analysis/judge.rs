@@ -657,7 +657,10 @@ impl<'a> Context<'a> {
         let Some(mut s) = self.doc.blocks[block].section else {
             return own;
         };
-        while sections[s].title.is_empty() {
+        for _ in 0..MAX_SECTION_DEPTH {
+            if !sections[s].title.is_empty() {
+                break;
+            }
             match sections[s].parent {
                 Some(p) if sections[p].parent.is_some() => s = p,
                 _ => break,
@@ -691,7 +694,9 @@ impl<'a> Context<'a> {
         }
         let mut s = self.doc.blocks[block].section;
         let mut innermost = true;
-        while let Some(i) = s {
+        // Sections nest a few levels deep; the bound only guards against a malformed tree.
+        for _ in 0..MAX_SECTION_DEPTH {
+            let Some(i) = s else { break };
             let sec = &self.doc.sections[i];
             let n = sec.number.trim_end_matches('.');
             let n = n.rsplit(' ').next().unwrap_or(n);
@@ -852,6 +857,9 @@ impl<'a> Context<'a> {
 /// since one group alone is often a common word ("not", "access", "data").
 const ON_TOPIC_NEAR: usize = 1;
 const ON_TOPIC_CITING: usize = 2;
+
+/// The deepest section nesting followed when climbing from a clause to its parents.
+const MAX_SECTION_DEPTH: usize = 64;
 
 /// How far the section scope reaches around a clause in a very long section, in blocks.
 const SECTION_BLOCKS_BEFORE: usize = 12;
