@@ -55,14 +55,25 @@ fn labeled_fixtures_accuracy() {
         "unreadable labeled documents: {:?}",
         score.errors
     );
+    assert_floors(
+        &score,
+        "fixtures/labeled",
+        LABELED_MIN_AGREEMENT,
+        LABELED_MAX_FALSE_SATISFIED,
+    );
+}
+
+/// The set's agreement is at least `min_agreement` and its false "satisfied" verdicts at most
+/// `max_false_satisfied`.
+fn assert_floors(score: &eval::Score, set: &str, min_agreement: f64, max_false_satisfied: usize) {
     assert!(
-        score.agreement() >= LABELED_MIN_AGREEMENT,
-        "agreement {:.3} fell under the floor {LABELED_MIN_AGREEMENT}",
+        score.agreement() >= min_agreement,
+        "{set}: agreement {:.3} fell under the floor {min_agreement}",
         score.agreement()
     );
     assert!(
-        score.false_satisfied.len() <= LABELED_MAX_FALSE_SATISFIED,
-        "{} false 'satisfied' verdicts (at most {LABELED_MAX_FALSE_SATISFIED})",
+        score.false_satisfied.len() <= max_false_satisfied,
+        "{set}: {} false 'satisfied' verdicts (at most {max_false_satisfied})",
         score.false_satisfied.len()
     );
 }
@@ -78,12 +89,12 @@ fn shared_corpus_accuracy() {
     let sel = lib.select(&["baseline".to_string()]).expect("baseline");
     let score = eval::score(&labeled, &lib, &sel);
     report(&score, "../shared/corpus (baseline)");
-    assert!(
-        score.agreement() >= CORPUS_MIN_AGREEMENT,
-        "agreement {:.3} fell under the floor {CORPUS_MIN_AGREEMENT}",
-        score.agreement()
+    assert_floors(
+        &score,
+        "../shared/corpus",
+        CORPUS_MIN_AGREEMENT,
+        CORPUS_MAX_FALSE_SATISFIED,
     );
-    assert!(score.false_satisfied.len() <= CORPUS_MAX_FALSE_SATISFIED);
 }
 
 #[test]
@@ -102,16 +113,7 @@ fn blind_batches_accuracy() {
         let score = eval::score(&labeled, &lib, &sel);
         report(&score, &format!("fixtures/blind/{batch} (baseline)"));
         assert!(score.errors.is_empty(), "{batch}: {:?}", score.errors);
-        assert!(
-            score.agreement() >= min_agreement,
-            "{batch}: agreement {:.3} fell under the floor {min_agreement}",
-            score.agreement()
-        );
-        assert!(
-            score.false_satisfied.len() <= max_false_satisfied,
-            "{batch}: {} false 'satisfied' verdicts (at most {max_false_satisfied})",
-            score.false_satisfied.len()
-        );
+        assert_floors(&score, batch, min_agreement, max_false_satisfied);
     }
 }
 

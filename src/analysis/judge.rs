@@ -720,6 +720,24 @@ impl<'a> Context<'a> {
         out
     }
 
+    /// A clause's neighbours: the other sentences of its paragraph that hit `near` of the rule's
+    /// groups, then the clauses in other paragraphs that cite it by number and hit `citing` of
+    /// them (0: any citing clause).
+    fn neighbours(&self, rule: &Rule, unit_index: usize, near: usize, citing: usize) -> Vec<usize> {
+        let block = self.seg.units[unit_index].span.block;
+        let same = self
+            .seg
+            .units_of_block(block)
+            .filter(|&i| i != unit_index && self.on_topic(rule, i, near));
+        let cites = self
+            .referencing_units(block)
+            .iter()
+            .filter(|&&(i, direct)| direct && self.seg.units[i].span.block != block)
+            .map(|&(i, _)| i)
+            .filter(|&i| self.on_topic(rule, i, citing));
+        same.chain(cites).collect()
+    }
+
     /// Every (cited clause number, citing unit) of the document, found once.
     /// Whether a unit cites any clause by number (from the document's one pass over citations).
     fn cites_by_number(&self, ui: usize) -> bool {
@@ -1187,25 +1205,10 @@ pub fn judge(
         let negation = lib.core_set(CoreVocab::Negation);
         // Sentences of the same paragraph, and clauses elsewhere that cite this one by number
         // ("Nothing in clause 1.1 requires the Supplier to erase backups"), on the same topic.
-        let citing = ctx
-            .referencing_units(unit.span.block)
-            .iter()
-            .filter(|&&(_, direct)| direct)
-            .map(|&(i, _)| i);
-        for i in ctx.seg.units_of_block(unit.span.block).chain(citing) {
+        for i in ctx.neighbours(rule, unit_index, ON_TOPIC_NEAR, ON_TOPIC_CITING) {
             let other = &ctx.seg.units[i];
-            if i == unit_index {
-                continue;
-            }
             let hits = ctx.seg.hits_in(other.span);
-            let negates = hits.iter().find(|h| h.set == negation);
-            let groups = if other.span.block == unit.span.block {
-                ON_TOPIC_NEAR
-            } else {
-                ON_TOPIC_CITING
-            };
-            let on_topic = ctx.on_topic(rule, i, groups);
-            if let (Some(n), true) = (negates, on_topic) {
+            if let Some(n) = hits.iter().find(|h| h.set == negation) {
                 let text = span_text(ctx.doc, other.span);
                 let q = ctx.doc.blocks[other.span.block]
                     .text
@@ -1315,7 +1318,6 @@ pub fn judge(
 /// efforts and discretion vocabularies and the rule's own sentence-level weak forms.
 fn neighbour_hedges(ctx: &Context, rule: &Rule, unit_index: usize, reasons: &mut Vec<Found>) {
     let lib = ctx.lib;
-    let unit = &ctx.seg.units[unit_index];
     let mut hedges: Vec<(SetId, ReasonCode, &str)> = Vec::new();
     for (vocab, name, code) in [
         (
@@ -1345,22 +1347,10 @@ fn neighbour_hedges(ctx: &Context, rule: &Rule, unit_index: usize, reasons: &mut
         }
     }
     // Sentences of the same paragraph on the topic, and clauses that cite this one by number
-    // ("Each audit under clause 15.1 is subject to Supplier's approval of the auditor").
-    let citing = ctx
-        .referencing_units(unit.span.block)
-        .iter()
-        .filter(|&&(i, direct)| direct && ctx.seg.units[i].span.block != unit.span.block)
-        .map(|&(i, _)| i);
-    // Sibling sub-clauses are separate duties (4.1 a programme, 4.9 malicious code): measured,
-    // hedges taken from them weakened as many right clauses as they caught.
-    let same_block = ctx
-        .seg
-        .units_of_block(unit.span.block)
-        .filter(|&i| ctx.on_topic(rule, i, ON_TOPIC_CITING));
-    for i in same_block.chain(citing) {
-        if i == unit_index {
-            continue;
-        }
+    // ("Each audit under clause 15.1 is subject to Supplier's approval of the auditor"). Sibling
+    // sub-clauses are separate duties (4.1 a programme, 4.9 malicious code): measured, hedges
+    // taken from them weakened as many right clauses as they caught.
+    for i in ctx.neighbours(rule, unit_index, ON_TOPIC_CITING, 0) {
         let other = ctx.seg.units[i].span;
         for h in ctx.seg.hits_in(other) {
             let Some(&(_, code, what)) = hedges.iter().find(|x| x.0 == h.set) else {
