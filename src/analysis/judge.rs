@@ -71,13 +71,27 @@ struct Scopes<'t> {
     rule: &'t Rule,
     sentence: std::cell::OnceCell<Vec<Piece<'t>>>,
     section: std::cell::OnceCell<Vec<Piece<'t>>>,
+    document: std::cell::OnceCell<Vec<Piece<'t>>>,
 }
 
 impl<'t> Scopes<'t> {
+    fn new(ctx: &'t Context<'t>, view: &'t UnitView, unit_index: usize, rule: &'t Rule) -> Self {
+        Scopes {
+            ctx,
+            view,
+            unit_index,
+            rule,
+            sentence: std::cell::OnceCell::new(),
+            section: std::cell::OnceCell::new(),
+            document: std::cell::OnceCell::new(),
+        }
+    }
+
     fn get(&self, scope: Scope) -> &[Piece<'t>] {
         let cell = match scope {
             Scope::Sentence => &self.sentence,
             Scope::Section => &self.section,
+            Scope::Document => &self.document,
         };
         cell.get_or_init(|| {
             self.ctx
@@ -579,7 +593,6 @@ impl<'a> Context<'a> {
         rule: &Rule,
         scope: Scope,
     ) -> Vec<Piece<'t>> {
-        let unit = &self.seg.units[unit_index];
         let mut pieces = vec![Piece {
             text: &view.text,
             hits: Cow::Borrowed(&view.hits),
@@ -599,7 +612,59 @@ impl<'a> Context<'a> {
                 pieces.push(self.row_piece(ui));
             }
         }
-        if scope == Scope::Section {
+        if scope != Scope::Sentence {
+            self.add_group_pieces(&mut pieces, unit_index, rule);
+        }
+        if scope == Scope::Document {
+            self.add_document_pieces(&mut pieces, unit_index, rule);
+        }
+        pieces
+    }
+
+    /// Units elsewhere in the document holding a term of one of the rule's document-wide
+    /// criteria (a take-back may stand anywhere), each once.
+    fn add_document_pieces<'t>(
+        &'t self,
+        pieces: &mut Vec<Piece<'t>>,
+        unit_index: usize,
+        rule: &Rule,
+    ) {
+        let sets: Vec<SetId> = rule
+            .checks
+            .iter()
+            .filter_map(|c| match c {
+                Check::Forbid {
+                    set,
+                    scope: Scope::Document,
+                    ..
+                }
+                | Check::Require {
+                    set,
+                    scope: Scope::Document,
+                    ..
+                } => Some(*set),
+                _ => None,
+            })
+            .collect();
+        // A unit of the clause group may come twice; the first hit decides either way.
+        for (ui, u) in self.seg.units.iter().enumerate() {
+            if ui != unit_index
+                && self
+                    .seg
+                    .hits_in(u.span)
+                    .iter()
+                    .any(|h| sets.contains(&h.set))
+            {
+                pieces.push(self.unit_piece(ui));
+            }
+        }
+    }
+
+    /// The clause group's pieces: on-topic sentences of the clause's own section, sibling
+    /// sub-clauses on the requirement, and clauses that cite it.
+    fn add_group_pieces<'t>(&'t self, pieces: &mut Vec<Piece<'t>>, unit_index: usize, rule: &Rule) {
+        let unit = &self.seg.units[unit_index];
+        {
             let own = self.section_range(unit.span.block);
             let group = self.clause_group(unit.span.block);
             // Keep the section scope to the clause's neighbourhood in very long sections.
@@ -636,7 +701,6 @@ impl<'a> Context<'a> {
                 }
             }
         }
-        pieces
     }
 
     /// The blocks of the innermost section a block sits in (the block alone outside any).
@@ -889,39 +953,30 @@ fn first_hit<'p>(pieces: &'p [Piece], set: SetId) -> Option<(&'p Piece<'p>, Hit)
         .find_map(|p| p.hits.iter().find(|h| h.set == set).map(|h| (p, *h)))
 }
 
-/// The first hit of `set` that lies within `window` bytes of a hit of the `near` set (or any hit
-/// of `set` when there is no proximity condition).
-fn first_hit_near<'p>(
+/// The first hit of `set` within `window` bytes of a hit of the `near` set (when given) and,
+/// when `negatable`, not negated by "not", "never", "no" or "without" earlier in its clause.
+fn first_hit_where<'p>(
     pieces: &'p [Piece<'p>],
     set: SetId,
     near: Option<(SetId, usize)>,
+    negatable: bool,
 ) -> Option<(&'p Piece<'p>, Hit)> {
-    let Some((near, window)) = near else {
-        return first_hit(pieces, set);
-    };
     pieces.iter().find_map(|p| {
         p.hits
             .iter()
             .filter(|h| h.set == set)
-            .find(|h| {
-                p.hits.iter().any(|n| {
-                    n.set == near
-                        && (n.start as usize).abs_diff(h.start as usize) <= window
-                        && n.start != h.start
-                })
-            })
+            .filter(|h| !negatable || !negated_before(p.text, h.start as usize))
+            .find(|h| near.is_none_or(|n| has_near(p, h, n)))
             .map(|h| (p, *h))
     })
 }
 
-/// The first hit of `set` not negated by "not", "never", "no" or "without" earlier in its clause.
-fn first_unnegated_hit<'p>(pieces: &'p [Piece<'p>], set: SetId) -> Option<(&'p Piece<'p>, Hit)> {
-    pieces.iter().find_map(|p| {
-        p.hits
-            .iter()
-            .filter(|h| h.set == set)
-            .find(|h| !negated_before(p.text, h.start as usize))
-            .map(|h| (p, *h))
+/// Whether a hit of the `near` set (other than `h` itself) lies within `window` bytes of `h`.
+fn has_near(p: &Piece, h: &Hit, (near, window): (SetId, usize)) -> bool {
+    p.hits.iter().any(|n| {
+        n.set == near
+            && (n.start as usize).abs_diff(h.start as usize) <= window
+            && n.start != h.start
     })
 }
 
@@ -940,6 +995,27 @@ fn negated_before(text: &str, start: usize) -> bool {
         || lower.contains(" never ")
         || lower.contains(" no ")
         || lower.contains(" without ")
+}
+
+/// How close (in bytes) a feasibility condition must stand to a time to qualify it.
+const HEDGE_TIME_WINDOW: usize = 40;
+
+/// Whether a feasibility condition qualifies a time rather than the duty: "as soon as reasonably
+/// practicable", "without undue delay when feasible", "where possible within 72 hours". Times are
+/// judged by the deadline checks (a soft cap; Clarification 15: a hard cap beside it stands).
+fn qualifies_a_time(ctx: &Context, view: &UnitView, own_hits: &[Hit], h: &Hit) -> bool {
+    let vague = ctx.lib.core_set(CoreVocab::VagueTime);
+    let close = |s: usize, e: usize| {
+        s <= h.end as usize + HEDGE_TIME_WINDOW && h.start as usize <= e + HEDGE_TIME_WINDOW
+    };
+    own_hits
+        .iter()
+        .any(|v| v.set == vague && close(v.start as usize, v.end as usize))
+        || view
+            .durations
+            .get_or_init(|| quantity::find_durations(&view.text))
+            .iter()
+            .any(|d| close(d.span.0, d.span.1))
 }
 
 fn hit_quote(p: &Piece, h: Hit) -> String {
@@ -1157,7 +1233,7 @@ pub fn judge(
         }
     }
 
-    let universal: [(CoreVocab, &str, ReasonCode, &str); 3] = [
+    let universal: [(CoreVocab, &str, ReasonCode, &str); 4] = [
         (
             CoreVocab::Efforts,
             "efforts-standard",
@@ -1176,6 +1252,12 @@ pub fn judge(
             ReasonCode::Negated,
             "duty negated by",
         ),
+        (
+            CoreVocab::ConditionalHedge,
+            "conditional-hedge",
+            ReasonCode::NarrowedScope,
+            "duty applies only where the supplier finds it possible:",
+        ),
     ];
     let own_piece = [Piece {
         text: own,
@@ -1189,7 +1271,13 @@ pub fn judge(
         {
             continue;
         }
-        if let Some((p, h)) = first_hit(&own_piece, lib.core_set(vocab)) {
+        let set = lib.core_set(vocab);
+        let hit = own_hits.iter().find(|h| {
+            h.set == set
+                && !(vocab == CoreVocab::ConditionalHedge
+                    && qualifies_a_time(ctx, view, own_hits, h))
+        });
+        if let Some((p, h)) = hit.map(|h| (&own_piece[0], *h)) {
             let q = hit_quote(p, h);
             reasons.push(Found {
                 code,
@@ -1237,14 +1325,7 @@ pub fn judge(
         }
     }
 
-    let scopes = Scopes {
-        ctx,
-        view,
-        unit_index,
-        rule,
-        sentence: std::cell::OnceCell::new(),
-        section: std::cell::OnceCell::new(),
-    };
+    let scopes = Scopes::new(ctx, view, unit_index, rule);
     // A clause in one of the rule's declared weak forms ("such information as it deems
     // appropriate") addresses the topic, weakly, even with none of its elements.
     let weak_form = rule.checks.iter().any(|c| match c {
@@ -1771,11 +1852,7 @@ fn evaluate(
             if present(pieces, *unless) || title_has(ctx, *unless_title) {
                 return;
             }
-            let found = if *negatable {
-                first_unnegated_hit(pieces, *set)
-            } else {
-                first_hit_near(pieces, *set, *near)
-            };
+            let found = first_hit_where(pieces, *set, *near, *negatable);
             if found.is_none() {
                 reasons.push(Found {
                     code: *code,
@@ -1799,11 +1876,7 @@ fn evaluate(
             if present(pieces, *unless) || title_has(ctx, *unless_title) {
                 return;
             }
-            let found = if *negatable {
-                first_unnegated_hit(pieces, *set)
-            } else {
-                first_hit_near(pieces, *set, *near)
-            };
+            let found = first_hit_where(pieces, *set, *near, *negatable);
             if let Some((p, h)) = found {
                 let q = hit_quote(p, h);
                 reasons.push(Found {

@@ -39,10 +39,11 @@ pub enum CoreVocab {
     LegalMinimum,
     VagueTime,
     RightGrant,
+    ConditionalHedge,
 }
 
 /// Vocabularies the engine's universal checks rely on; every library must define them.
-pub const CORE_VOCABS: [&str; 10] = [
+pub const CORE_VOCABS: [&str; 11] = [
     "supplier-roles",
     "customer-roles",
     "modal-strong",
@@ -53,6 +54,7 @@ pub const CORE_VOCABS: [&str; 10] = [
     "legal-minimum",
     "vague-time",
     "right-grant",
+    "conditional-hedge",
 ];
 
 /// Whether a threshold is a ceiling (smaller is stricter) or a floor (larger is stricter).

@@ -84,6 +84,10 @@ pub enum Scope {
     #[default]
     Sentence,
     Section,
+    /// The clause group plus every unit of the document that holds one of the criterion's terms:
+    /// for take-backs that may stand anywhere ("Supplier may use aggregated Customer Data to
+    /// improve its services" in a licence clause far from the purpose limitation).
+    Document,
 }
 
 /// A typed strength criterion. Terms ending in `*` match as prefixes ("encrypt*"); others whole words.

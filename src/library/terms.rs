@@ -121,12 +121,9 @@ struct Trie {
     next: Vec<u16>,
     /// The pattern each state spells out, or [`NO_PATTERN`].
     pattern_at: Vec<u32>,
-    /// The bits of a state id that number the state: all but [`Trie::MATCH`], and also all but
-    /// [`Trie::CHAIN`] when chains are used (tries of fewer than 16,384 states).
-    id_mask: u16,
-    /// [`Trie::CHAIN`] when chains are used, else 0.
-    chain_flag: u16,
-    /// For a state with the [`Trie::CHAIN`] bit: the run of single-child states after it.
+    /// The first id of the states that start a chain (numbered after all the others).
+    first_chain: usize,
+    /// For a state that starts a chain: the run of single-child states after it.
     chains: Vec<Chain>,
     /// The classes along every chain.
     labels: Vec<u8>,
@@ -139,8 +136,7 @@ struct Trie {
     /// `three_step[(first << 10) | (second << 5) | third]` for classes below 32 (the bytes of
     /// running text): the state after three bytes from the root, so a walk's first three loads
     /// become one; [`Trie::NO_SHORTCUT`] where a term ends within the first two bytes. Empty for
-    /// tries without chains or of [`Trie::CHAIN`] states (where a state could read as
-    /// `NO_SHORTCUT`).
+    /// tries of [`Trie::ID`] states (where a state could read as `NO_SHORTCUT`).
     three_step: Vec<u16>,
     /// The bytes outside words that begin a term ("$", "%", "(") when there are at most three:
     /// then walk starts are found eight bytes at a time ([`word_start_bits`]) and these bytes by
@@ -208,7 +204,6 @@ impl Trie {
     const DEAD: u16 = 0;
     const ROOT: u16 = 1;
     const MATCH: u16 = 0x8000;
-    const CHAIN: u16 = 0x4000;
     const ID: u16 = 0x7fff;
     const WORD_BYTE: u8 = 1;
     const STARTS_TERM: u8 = 2;
@@ -288,27 +283,16 @@ impl Trie {
             ));
         }
         let mut order = Vec::with_capacity(nodes.len());
-        let mut id = vec![0u16; nodes.len()];
         order.push(0usize);
-        id[0] = Self::ROOT;
         let mut head = 0;
         while head < order.len() {
             let n = order[head];
             head += 1;
             nodes[n].children.sort_unstable();
-            for &(_, child) in &nodes[n].children {
-                id[child] = (order.len() + 1) as u16;
-                order.push(child);
-            }
+            order.extend(nodes[n].children.iter().map(|&(_, child)| child));
         }
         let shift = (classes + 1).next_power_of_two().trailing_zeros();
         let states = nodes.len() + 1;
-        let use_chains = states <= (Self::CHAIN as usize);
-        let id_mask = if use_chains {
-            Self::CHAIN - 1
-        } else {
-            Self::ID
-        };
         // The run of single-child, non-matching states after each node: (classes, end node).
         let chain_of = |n: usize| -> Option<(Vec<u8>, usize)> {
             let mut classes = Vec::new();
@@ -324,15 +308,26 @@ impl Trie {
             }
             (classes.len() >= 2).then_some((classes, at))
         };
-        let mut chains = vec![Chain::default(); if use_chains { states } else { 0 }];
+        // States that start a chain are numbered after all the others, in breadth-first order
+        // too, so that "is a chain" is `id >= first_chain` and costs no bit of the state.
+        let starts_chain: Vec<bool> = (0..nodes.len())
+            .map(|n| n != 0 && chain_of(n).is_some())
+            .collect();
+        let mut id = vec![0u16; nodes.len()];
+        let mut next_id = Self::ROOT;
+        for chain_pass in [false, true] {
+            for &n in order.iter().filter(|&&n| starts_chain[n] == chain_pass) {
+                id[n] = next_id;
+                next_id += 1;
+            }
+        }
+        let first_chain = Self::ROOT as usize + starts_chain.iter().filter(|&&c| !c).count();
+        let mut chains = vec![Chain::default(); states];
         let mut labels = Vec::new();
         let mut flags = vec![0u16; nodes.len()];
         for (n, node) in nodes.iter().enumerate() {
             if node.pattern != NO_PATTERN {
                 flags[n] |= Self::MATCH;
-            }
-            if use_chains && chain_of(n).is_some() {
-                flags[n] |= Self::CHAIN;
             }
         }
         let mut next = vec![Self::DEAD; states << shift];
@@ -343,7 +338,7 @@ impl Trie {
             for &(c, child) in &node.children {
                 next[(from << shift) | c as usize] = id[child] | flags[child];
             }
-            if flags[n] & Self::CHAIN != 0 {
+            if starts_chain[n] {
                 if let Some((classes, end)) = chain_of(n) {
                     let expect = classes.iter().take(8).enumerate().fold(0u64, |w, (i, &c)| {
                         w | u64::from(spelling[c as usize]) << (8 * i)
@@ -368,7 +363,7 @@ impl Trie {
                 if after_first == Self::DEAD {
                     continue;
                 }
-                let row = ((after_first & id_mask) as usize) << shift;
+                let row = ((after_first & Self::ID) as usize) << shift;
                 for second in 1..=classes {
                     two_step[(first << Self::TWO_STEP_SHIFT) | second] = next[row | second];
                 }
@@ -376,12 +371,12 @@ impl Trie {
         }
         let mut three_step = Vec::new();
         let width = Self::THREE_STEP_CLASSES;
-        // With chains, a state is an id below `CHAIN` and two flags: below `NO_SHORTCUT` (all
-        // ones) as long as the last id is not `CHAIN - 1`.
-        if use_chains && states < Self::CHAIN as usize {
+        // A state is an id and the match bit: below `NO_SHORTCUT` (all ones) as long as the last
+        // id is not `ID`.
+        if states < Self::ID as usize {
             three_step = vec![Self::DEAD; width * width * width];
             let step =
-                |state: u16, class: usize| next[(((state & id_mask) as usize) << shift) | class];
+                |state: u16, class: usize| next[(((state & Self::ID) as usize) << shift) | class];
             for first in 1..width.min(classes + 1) {
                 let after_first = next[root_row | first];
                 // Class 0 (a byte of no term) included: after a term of one or two bytes it ends
@@ -435,8 +430,7 @@ impl Trie {
             shift,
             next,
             pattern_at,
-            id_mask,
-            chain_flag: if use_chains { Self::CHAIN } else { 0 },
+            first_chain,
             chains,
             labels,
         })
@@ -630,7 +624,7 @@ impl Terms {
             _ => (trie.next[root_row | first], s + 1),
         };
         while state != Trie::DEAD {
-            let id = (state & trie.id_mask) as usize;
+            let id = (state & Trie::ID) as usize;
             if state & Trie::MATCH != 0 {
                 let pid = trie.pattern_at[id];
                 let ends_word =
@@ -645,7 +639,7 @@ impl Terms {
                     }
                 }
             }
-            if state & trie.chain_flag != 0 {
+            if id >= trie.first_chain {
                 let chain = trie.chains[id];
                 let len = usize::from(chain.len);
                 let to = e + len;
@@ -714,11 +708,10 @@ impl Terms {
         self.trie.memory_usage()
     }
 
-    /// The number of states of the automaton, and whether it is small enough (fewer than 16,384
-    /// states) for the chain walk that crosses single-child states by comparing bytes. Past that
-    /// limit every byte is a table step: the term pass over a document takes about 60 % longer.
+    /// The number of states of the automaton, and whether the walk takes its first three bytes
+    /// in one step (tries of fewer than 32,767 states; larger ones are refused when built).
     pub fn states(&self) -> (usize, bool) {
-        (self.trie.pattern_at.len(), self.trie.chain_flag != 0)
+        (self.trie.pattern_at.len(), !self.trie.three_step.is_empty())
     }
 
     pub fn pattern_count(&self) -> usize {
@@ -1000,9 +993,10 @@ mod tests {
         }
     }
 
-    /// A trie too large for chains (16,384 states or more) walks state by state and finds the same.
+    /// A trie of more than 16,384 states (the limit when chains were a bit of the state) crosses
+    /// chains and finds the same.
     #[test]
-    fn large_tries_without_chains_match_a_naive_search() {
+    fn large_tries_match_a_naive_search() {
         let words: Vec<String> = (0..6000u32)
             .map(|i| {
                 let mut w: String = format!("{i:x}")
@@ -1020,15 +1014,16 @@ mod tests {
         b.add_set("many", &words);
         b.add_set("few", &["gh zzyx".into(), "security incident".into()]);
         let t = b.build().unwrap();
-        assert_eq!(t.trie.chain_flag, 0, "expected a trie without chains");
-        assert!(t.trie.three_step.is_empty());
+        let (states, three_step) = t.states();
+        assert!(states > 16_384 && three_step, "{states} states");
+        assert!(t.trie.first_chain < states, "expected chains");
         let text = "GHZZYX gh zzyx hgzzyxs, a Security Incident; kkzzyx gzzy ijkzzyx";
         assert_eq!(t.find(text), t.naive_find(text));
         assert!(!t.find(text).is_empty());
         // The library's own trie does use chains, and the three-byte first step.
         let lib = crate::library::Library::builtin().unwrap();
-        assert_ne!(lib.terms.trie.chain_flag, 0);
-        assert!(!lib.terms.trie.three_step.is_empty());
+        assert!(lib.terms.trie.first_chain < lib.terms.states().0);
+        assert!(lib.terms.states().1);
     }
 
     /// The anchored walk finds exactly what a naive search of every term at every position finds.
