@@ -253,6 +253,10 @@ pub fn governing(text: &str, hits: &[Hit], lib: &Library, parties: &Parties) -> 
             mentions.push((m.start(), m.end(), Subject::Both));
         }
     }
+    let agents: Vec<(usize, Subject)> = mentions
+        .iter()
+        .filter_map(|&(s, _, w)| passive_agent_at(text, s).map(|by| (by, w)))
+        .collect();
     mentions.retain(|&(s, e, _)| is_subject_position(text, s, e));
     mentions.sort_by_key(|m| m.0);
 
@@ -289,7 +293,14 @@ pub fn governing(text: &str, hits: &[Hit], lib: &Library, parties: &Parties) -> 
             .iter()
             .rev()
             .find(|&&(_, e, _)| e <= ms && same_clause(text, e, ms));
-        let subject = mention.map(|&(_, _, w)| w).unwrap_or(Subject::Implicit);
+        // "shall be enabled by Customer's administrator": the agent of a passive is bound.
+        let agent = PASSIVE
+            .find(&text[me..])
+            .and_then(|m| agents.iter().find(|a| a.0 == me + m.end()));
+        let subject = match agent {
+            Some(&(_, who)) => who,
+            None => mention.map(|&(_, _, w)| w).unwrap_or(Subject::Implicit),
+        };
         // A modal in a relative or conditional clause ("an option that the Customer may buy",
         // "so that Customer can verify") does not govern a sentence whose main clause names a
         // party before it, nor grant a right.
@@ -382,6 +393,25 @@ fn contains_art(text: &str) -> bool {
 }
 
 /// A party word can be a subject unless it modifies a noun ("Customer Data", "Supplier's systems").
+/// A passive after a modal, up to its agent's "by": "shall be enabled by ", "must be
+/// performed solely by the ".
+static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:be|remain)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ne|t)\b(?:\s+[a-z]+ly)?\s+by\s+(?:the\s+|each\s+|a\s+)?")
+        .expect("passive pattern")
+});
+
+/// Where the "by" phrase ends when a party mention at `start` is the agent of a passive: the
+/// position the [`PASSIVE`] match after a modal must reach.
+fn passive_agent_at(text: &str, start: usize) -> Option<usize> {
+    let before = text.get(..start)?;
+    let trimmed = before.trim_end_matches(' ');
+    let trimmed = ["the", "each", "a"]
+        .iter()
+        .find_map(|a| trimmed.strip_suffix(a).filter(|t| t.ends_with(' ')))
+        .map_or(trimmed, |t| t.trim_end_matches(' '));
+    trimmed.ends_with(" by").then_some(start)
+}
+
 fn is_subject_position(text: &str, start: usize, end: usize) -> bool {
     if follows_a_preposition(text, start) {
         return false;
@@ -549,6 +579,17 @@ mod tests {
         assert_eq!((g.subject, g.modal), (Subject::Implicit, Modal::Strong));
         let g = gov("Customer shall notify Supplier of any incident.");
         assert_eq!(g.subject, Subject::Customer);
+    }
+
+    /// The agent of a passive is bound: "shall be enabled by Customer's administrator".
+    #[test]
+    fn passive_agents_are_bound() {
+        let g = gov("MFA shall be enabled by Customer's system administrator for every account.");
+        assert_eq!((g.subject, g.modal), (Subject::Customer, Modal::Strong));
+        let g = gov("Customer Data shall be encrypted by the Supplier using AES-256.");
+        assert_eq!((g.subject, g.modal), (Subject::Supplier, Modal::Strong));
+        let g = gov("Reports shall be sent by email to the Customer within 24 hours.");
+        assert_eq!((g.subject, g.modal), (Subject::Implicit, Modal::Strong));
     }
 
     /// A modal in a relative or purpose clause neither governs the sentence nor grants a right;
