@@ -288,7 +288,14 @@ pub fn governing(text: &str, hits: &[Hit], lib: &Library, parties: &Parties) -> 
     // modal bound to the supplier wins over a permissive one elsewhere in the text.
     let mut best: Option<Governing> = None;
     let mut customer_right = false;
-    for &(ms, me, modal) in &modals {
+    for (k, &(ms, me, modal)) in modals.iter().enumerate() {
+        // "Everyone who can open the payroll must sign in": a modal right after a relative
+        // pronoun belongs to the relative clause when another modal follows.
+        if k + 1 < modals.len()
+            && matches!(word_before(text, ms).as_str(), "who" | "which" | "that")
+        {
+            continue;
+        }
         let mention = mentions
             .iter()
             .rev()
@@ -392,7 +399,6 @@ fn contains_art(text: &str) -> bool {
     })
 }
 
-/// A party word can be a subject unless it modifies a noun ("Customer Data", "Supplier's systems").
 /// A passive after a modal, up to its agent's "by": "shall be enabled by ", "must be
 /// performed solely by the ".
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -412,6 +418,7 @@ fn passive_agent_at(text: &str, start: usize) -> Option<usize> {
     trimmed.ends_with(" by").then_some(start)
 }
 
+/// A party word can be a subject unless it modifies a noun ("Customer Data", "Supplier's systems").
 fn is_subject_position(text: &str, start: usize, end: usize) -> bool {
     if follows_a_preposition(text, start) {
         return false;
@@ -579,6 +586,17 @@ mod tests {
         assert_eq!((g.subject, g.modal), (Subject::Implicit, Modal::Strong));
         let g = gov("Customer shall notify Supplier of any incident.");
         assert_eq!(g.subject, Subject::Customer);
+    }
+
+    /// A modal in a relative clause does not govern when the main clause has its own.
+    #[test]
+    fn relative_clause_modals_do_not_govern() {
+        let g = gov("Everyone on our team who can open your payroll must sign in with a code.");
+        assert_eq!(g.modal, Modal::Strong);
+        let g = gov("Personnel who may access Customer Data shall complete training annually.");
+        assert_eq!(g.modal, Modal::Strong);
+        let g = gov("Supplier may use any subcontractor that it may choose.");
+        assert_eq!(g.modal, Modal::Permissive);
     }
 
     /// The agent of a passive is bound: "shall be enabled by Customer's administrator".

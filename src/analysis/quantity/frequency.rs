@@ -24,7 +24,7 @@ static FREQ_RE: LazyLock<Regex> = LazyLock::new(|| {
     let lead = r"(?:(?:at\s+least|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of)\s+)?";
     let fu = r"(?:years?|months?|weeks?|days?|quarters?)";
     let pat = format!(
-        r"(?i){lead}(?:(?P<every>(?:once\s+)?every\s+(?:(?P<eo>other|{B}[0-9]+(?:st|nd|rd|th){B}|{ORD_WORD})\s+|(?P<en>{B}{DIG}|{w})\s*(?:\(\s*(?P<end>{DIG})\s*\)\s*)?(?:-\s*)?)?(?P<ec>(?:calendar|contract)\s+)?(?P<eu>{fu}){B})|(?P<times>(?P<tn>once|twice|thrice|(?:{B}{DIG}|{w})\s*(?:\(\s*{DIG}\s*\)\s*)?times?)\s+(?:a|per|each|every|(?:in|during)\s+(?:any|each|every|a))\s+(?:period\s+of\s+)?(?:(?:consecutive|rolling)\s+)?(?P<tc>(?:calendar|contract)\s+)?(?:(?P<tq>{B}{DIG}|{w})\s*(?:\(\s*(?P<tqd>{DIG})\s*\)\s*)?(?:-\s*)?)?(?P<tu>{fu}|annum){B}(?:\s+period{B})?)|(?P<per>(?:in|during)\s+(?:any|each|every)\s+(?:(?:consecutive|rolling)\s+)?period\s+of\s+(?:(?:consecutive|rolling)\s+)?(?P<pq>{B}{DIG}|{w})\s*(?:\(\s*(?P<pqd>{DIG})\s*\)\s*)?(?:-\s*)?(?P<pu>{fu}){B})|(?P<each>(?:each|every)\s+anniversary{B}|(?:each|per)\s+(?P<eac>(?:calendar|contract)\s+)?(?P<eau>year|month|quarter|week|day){B}|per\s+annum{B})|(?P<adv>{B}(?:semi-?annually|half-yearly|bi-?annually|bi-?ennially|annually|yearly|quarterly|semi-?monthly|bi-?monthly|monthly|bi-?weekly|fortnightly|weekly|daily|on\s+an?\s+(?:annual|yearly|semi-annual|quarterly|monthly|weekly|daily)\s+basis){B})|(?P<vague>{B}(?:periodically|on\s+a\s+periodic\s+basis|periodic|from\s+time\s+to\s+time|regularly|on\s+a\s+regular\s+basis|at\s+regular\s+intervals|as\s+needed|on\s+an\s+as[\s-]needed\s+basis|as[\s-]needed|routinely|on\s+a\s+routine\s+basis|on\s+an\s+ad[\s-]hoc\s+basis|ad[\s-]hoc){B}))"
+        r"(?i){lead}(?:(?P<every>(?:once\s+)?every\s+(?:(?P<eo>other|{B}[0-9]+(?:st|nd|rd|th){B}|{ORD_WORD})\s+|(?P<en>{B}{DIG}|{w})\s*(?:\(\s*(?P<end>{DIG})\s*\)\s*)?(?:-\s*)?)?(?P<ec>(?:calendar|contract)\s+)?(?P<eu>{fu}){B})|(?P<times>(?P<tn>once|twice|thrice|(?:{B}{DIG}|{w})\s*(?:\(\s*{DIG}\s*\)\s*)?times?)\s+(?:a|per|each|every|(?:in|during)\s+(?:any|each|every|a))\s+(?:period\s+of\s+)?(?:(?:consecutive|rolling)\s+)?(?P<tc>(?:calendar|contract)\s+)?(?:(?P<tq>{B}{DIG}|{w})\s*(?:\(\s*(?P<tqd>{DIG})\s*\)\s*)?(?:-\s*)?)?(?P<tu>{fu}|annum){B}(?:\s+period{B})?)|(?P<per>(?:in|during)\s+(?:any|each|every)\s+(?:(?:consecutive|rolling)\s+)?period\s+of\s+(?:(?:consecutive|rolling)\s+)?(?P<pq>{B}{DIG}|{w})\s*(?:\(\s*(?P<pqd>{DIG})\s*\)\s*)?(?:-\s*)?(?P<pu>{fu}){B})|(?P<each>(?:each|every)\s+(?:anniversary|january|february|march|april|may|june|july|august|september|october|november|december){B}|(?:each|per)\s+(?P<eac>(?:calendar|contract)\s+)?(?P<eau>year|month|quarter|week|day){B}|per\s+annum{B})|(?P<adv>{B}(?:semi-?annually|half-yearly|bi-?annually|bi-?ennially|annually|yearly|quarterly|semi-?monthly|bi-?monthly|monthly|bi-?weekly|fortnightly|weekly|daily|on\s+an?\s+(?:annual|yearly|semi-annual|quarterly|monthly|weekly|daily)\s+basis){B})|(?P<vague>{B}(?:periodically|on\s+a\s+periodic\s+basis|periodic|from\s+time\s+to\s+time|regularly|on\s+a\s+regular\s+basis|at\s+regular\s+intervals|as\s+needed|on\s+an\s+as[\s-]needed\s+basis|as[\s-]needed|routinely|on\s+a\s+routine\s+basis|on\s+an\s+ad[\s-]hoc\s+basis|ad[\s-]hoc){B}))"
     );
     ascii_regex(&pat).expect("frequency regex")
 });
@@ -186,7 +186,7 @@ pub fn find_frequencies(text: &str) -> Vec<FrequencyMatch> {
             calendar = is_calendar(group(g.eac));
             match group(g.eau) {
                 Some(u) => freq_unit_months(u),
-                None => 12.0, // per annum, each anniversary
+                None => 12.0, // per annum, each anniversary, each January
             }
         } else if let Some(a) = group(g.adv) {
             match adverb_months(a) {
@@ -287,6 +287,14 @@ mod tests {
             ("tested annually", "annually", 12.0, false, false, false),
             ("a yearly audit", "yearly", 12.0, false, false, false),
             ("each year", "each year", 12.0, false, false, false),
+            (
+                "each January we send",
+                "each January",
+                12.0,
+                false,
+                false,
+                false,
+            ),
             ("once a year", "once a year", 12.0, false, false, false),
             (
                 "every twelve (12) months",
