@@ -991,11 +991,29 @@ fn negated_before(text: &str, start: usize) -> bool {
     let before = text.get(from..start).unwrap_or("");
     let clause = before.rsplit([';', '.']).next().unwrap_or(before);
     let lower = format!(" {}", clause.to_ascii_lowercase());
-    lower.contains(" not ")
-        || lower.contains(" never ")
-        || lower.contains(" no ")
-        || lower.contains(" without ")
+    let Some(at) = [" not ", " never ", " no ", " without "]
+        .iter()
+        .filter_map(|n| lower.rfind(n))
+        .max()
+    else {
+        return false;
+    };
+    // An exception after the negation lifts it: "shall not process it other than … (b) to
+    // improve its services", "no use except for …".
+    let after = &lower[at..];
+    !NEGATION_EXCEPTIONS.iter().any(|x| after.contains(x))
 }
+
+/// Words after a negation that carve an exception out of it, so what follows is allowed.
+const NEGATION_EXCEPTIONS: [&str; 7] = [
+    " other than ",
+    " except ",
+    " save ",
+    " unless ",
+    " apart from ",
+    " however",
+    " but may ",
+];
 
 /// How close (in bytes) a feasibility condition must stand to a time to qualify it.
 const HEDGE_TIME_WINDOW: usize = 40;
