@@ -99,7 +99,66 @@ impl Parties {
                 p.customer_aliases.push(unknown.remove(0));
             }
         }
+        // Two names and no role words ("the Operator", "the Reseller"; "Party A", "Party B"):
+        // the recitals and opening clauses say who supplies and who buys.
+        if unknown.len() >= 2 && !has_customer_alias && !has_supplier_alias {
+            if let Some((supplier, customer)) = roles_from_wording(doc, &unknown) {
+                p.supplier_aliases.push(supplier);
+                p.customer_aliases.push(customer);
+            }
+        }
         p
+    }
+}
+
+/// Verbs that show a party supplying ("the Operator offers wholesale services", "Party B shall
+/// provide") or buying ("the Reseller wishes to launch", "Party A entrusts").
+const SUPPLYING: [&str; 14] = [
+    " provides",
+    " supplies",
+    " offers",
+    " operates",
+    " runs",
+    " hosts",
+    " is willing to",
+    " agrees to provide",
+    " shall provide",
+    " will provide",
+    " shall supply",
+    " will supply",
+    " shall perform",
+    " accepts the",
+];
+const BUYING: [&str; 9] = [
+    " wishes to",
+    " desires to",
+    " requires",
+    " intends to",
+    " entrusts",
+    " engages",
+    " appoints",
+    " shall pay",
+    " will pay",
+];
+
+/// Which of two party names supplies and which buys, from how often each is the subject of a
+/// supplying or a buying verb in the first blocks; `None` unless one clearly leads each way.
+fn roles_from_wording(doc: &Document, names: &[String]) -> Option<(String, String)> {
+    let names = &names[..2];
+    let mut supply = [0i32; 2];
+    for b in doc.blocks.iter().take(200) {
+        for (i, name) in names.iter().enumerate() {
+            for (at, _) in b.text.match_indices(name.as_str()) {
+                let rest = &b.text[at + name.len()..];
+                supply[i] += SUPPLYING.iter().filter(|v| rest.starts_with(*v)).count() as i32;
+                supply[i] -= BUYING.iter().filter(|v| rest.starts_with(*v)).count() as i32;
+            }
+        }
+    }
+    match supply[0].cmp(&supply[1]) {
+        std::cmp::Ordering::Greater => Some((names[0].clone(), names[1].clone())),
+        std::cmp::Ordering::Less => Some((names[1].clone(), names[0].clone())),
+        std::cmp::Ordering::Equal => None,
     }
 }
 
@@ -643,6 +702,20 @@ mod tests {
         assert_eq!((g.subject, g.modal), (Subject::Supplier, Modal::Strong));
         let g = gov("We will notify you within 72 hours.");
         assert_eq!((g.subject, g.modal), (Subject::Supplier, Modal::Strong));
+    }
+
+    /// Two names without role words: the one that supplies is the supplier.
+    #[test]
+    fn roles_from_supplying_and_buying_verbs() {
+        use crate::ingest::{read_bytes, Limits};
+        let text = "# Agreement\n\n(1) ORBIS LIMITED (the \"Operator\"); and (2) KESTREL LIMITED (the \"Reseller\").\n\n(A) The Operator offers wholesale services.\n\n(B) The Reseller wishes to resell them, and the Operator is willing to supply them.\n";
+        let doc = read_bytes(text.as_bytes(), true, &Limits::default())
+            .expect("reads")
+            .document;
+        let lib = Library::builtin().expect("library");
+        let p = Parties::detect(&doc, &lib);
+        assert_eq!(p.supplier_aliases, vec!["Operator"]);
+        assert_eq!(p.customer_aliases, vec!["Reseller"]);
     }
 
     #[test]
