@@ -119,6 +119,8 @@ pub struct Context<'a> {
     citing: Vec<OnceLock<Vec<(usize, bool)>>>,
     /// The document's sections by number, built on first use.
     section_numbers: OnceLock<HashMap<String, usize>>,
+    /// Per block, whether a later amendment deletes or replaces its clause, found on first use.
+    superseded: OnceLock<Vec<bool>>,
     /// Per unit, its hits relative to its own text and its durations, as section context.
     unit_hits: Vec<OnceLock<Vec<Hit>>>,
     unit_durations: Vec<OnceLock<Vec<DurationMatch>>>,
@@ -329,6 +331,7 @@ impl<'a> Context<'a> {
             cited: (0..seg.units.len()).map(|_| OnceLock::new()).collect(),
             citing: (0..doc.blocks.len()).map(|_| OnceLock::new()).collect(),
             section_numbers: OnceLock::new(),
+            superseded: OnceLock::new(),
             unit_hits: (0..seg.units.len()).map(|_| OnceLock::new()).collect(),
             unit_durations: (0..seg.units.len()).map(|_| OnceLock::new()).collect(),
             cover: OnceLock::new(),
@@ -568,6 +571,21 @@ impl<'a> Context<'a> {
 
     /// The term sets of the titles of the sections a unit cites: "if the Supplier does not comply
     /// with Article 5" is about information security when Article 5 is headed so.
+    /// Whether an amendment later in the document deletes or replaces the unit's clause.
+    pub fn superseded(&self, ui: usize) -> bool {
+        let blocks = self.superseded.get_or_init(|| {
+            super::amendments::superseded_blocks(
+                self.doc,
+                self.sections_by_number(),
+                &self.seg.section_blocks,
+            )
+        });
+        blocks
+            .get(self.seg.units[ui].span.block)
+            .copied()
+            .unwrap_or(false)
+    }
+
     pub fn cited_sets(&self, ui: usize) -> &[u32] {
         self.cited[ui].get_or_init(|| {
             if !self.cites_by_number(ui) {

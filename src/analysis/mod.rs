@@ -2,6 +2,7 @@
 //! document), judges each, and decides: the strongest operative clause gives the status, contradictions
 //! are reported, and every finding quotes its evidence with section and location.
 
+pub mod amendments;
 pub mod judge;
 pub mod parties;
 pub mod quantity;
@@ -247,7 +248,7 @@ fn check_rule<'l>(
     units.sort_unstable();
     units.dedup();
     for i in units.into_iter().map(|i| i as usize) {
-        if !is_candidate(seg, ctx.doc, rule, i, || ctx.cited_sets(i)) {
+        if ctx.superseded(i) || !is_candidate(seg, ctx.doc, rule, i, || ctx.cited_sets(i)) {
             continue;
         }
         match judge::judge(ctx, rule, sel, i) {
