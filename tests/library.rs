@@ -182,7 +182,22 @@ fn every_criterion_has_a_weak_example_that_gives_its_reason() {
             .filter(|e| e.status == "weak")
             .flat_map(|e| e.reasons.iter().map(String::as_str))
             .collect();
+        let has_missing = rule.file.examples.iter().any(|e| e.status == "missing");
         for (i, c) in rule.file.criteria.iter().enumerate() {
+            // An elements criterion that only decides whether a clause is on the topic at all
+            // (address = min) turns look-alikes into missing: it needs a missing example.
+            if let Criterion::Elements { min, address, .. } = c {
+                if address >= min {
+                    if !has_missing {
+                        gaps.push(format!(
+                            "{} criterion #{} (a missing look-alike)",
+                            rule.id(),
+                            i + 1
+                        ));
+                    }
+                    continue;
+                }
+            }
             let codes: Vec<&str> = match c {
                 Criterion::Deadline { .. } => vec![
                     "no-deadline",
