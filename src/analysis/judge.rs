@@ -700,6 +700,10 @@ impl<'a> Context<'a> {
                     let counts = if sibling {
                         super::is_candidate(self.seg, self.doc, rule, ui, || self.cited_sets(ui))
                             || cites_it(ui)
+                    } else if self.separate_items(unit.span.block, bi) {
+                        // Other items of a list are other measures ("policy reviewed annually"
+                        // beside "access on a need-to-know basis"): only those on the topic.
+                        self.on_topic(rule, ui, ON_TOPIC_CITING)
                     } else {
                         self.on_topic(rule, ui, ON_TOPIC_NEAR)
                     };
@@ -848,6 +852,12 @@ impl<'a> Context<'a> {
     /// lead-in ("Supplier shall notify Customer of:" above a list) hits `groups` of the rule's
     /// locate groups (or all it has). Only such sentences may satisfy or spoil a section-wide check, so
     /// "tests its fire alarms every year" beside a continuity plan sets no test frequency.
+    /// Whether two blocks are different items of a list (each a measure of its own).
+    fn separate_items(&self, a: usize, b: usize) -> bool {
+        let item = |i: usize| matches!(self.doc.blocks[i].kind, BlockKind::ListItem { .. });
+        a != b && item(a) && item(b)
+    }
+
     fn on_topic(&self, rule: &Rule, ui: usize, groups: usize) -> bool {
         let u = &self.seg.units[ui];
         let hit = rule

@@ -393,7 +393,13 @@ pub fn segment(doc: &Document, terms: &Terms) -> Result<Segmented, TooManyTermHi
         } else {
             None
         };
-        if !is_item || is_heading {
+        // A bare label between the lead-in and its items ("**Encryption**" grouping the measures
+        // of an annex under "The Firm shall maintain the following measures:") keeps the lead-in.
+        let group_label = !b.is_heading()
+            && !is_item
+            && text.len() < GROUP_LABEL_MAX
+            && !text.trim_end().ends_with(['.', ':', ';']);
+        if (!is_item || is_heading) && !group_label {
             list_lead = None;
         }
         let mut start = 0;
@@ -580,6 +586,9 @@ fn is_drafting_note(sentence: &str) -> bool {
 }
 
 /// "3.1 Notification." or "a. Periodic Tests." at the start of a block.
+/// The longest paragraph read as a label grouping list items ("Authentication and access").
+const GROUP_LABEL_MAX: usize = 60;
+
 fn is_leading_title(sentence: &str) -> bool {
     let rest = match crate::ingest::clause_number::split(sentence) {
         Some(c) => &sentence[c.rest_offset..],
