@@ -25,6 +25,14 @@ static TLS_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("tls re")
 });
 
+/// A version named a few words after an unversioned "TLS", in the same clause.
+static LATER_VERSION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(
+        r"(?i)^[a-z0-9\s,()\x27-]{0,50}?(?-u:\b)version\s+(?:is\s+|of\s+)?(?P<least>(?:(?:not|no)\s+(?:lower|less|older|earlier)\s+than|at\s+least|a\s+minimum\s+of)\s+)?(?P<maj>[1-3])\.(?P<min>[0-9])(?-u:\b)(?P<higher>\s+or\s+(?:higher|above|later|newer|greater))?",
+    )
+    .expect("later version re")
+});
+
 static AT_LEAST_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
         r"(?i)(?-u:\b)(?:at\s+least|minimum(?:\s+of)?|(?:no|not)\s+(?:lower|less|older|earlier)\s+than|or\s+higher|or\s+later)\s*(?:version\s+)?$",
@@ -69,7 +77,27 @@ pub fn find_tls_versions(text: &str) -> Vec<ProtocolVersion> {
                 }
                 (major, minor, false)
             }
-            None => (0, 0, true),
+            None => match LATER_VERSION_RE.captures(after(text, end, 80)) {
+                // "a TLS session negotiated at version 1.2 or above", "TLS whose protocol
+                // version is not lower than 1.2".
+                Some(v) => {
+                    let number = |n: &str| v.name(n).and_then(|x| x.as_str().parse::<u32>().ok());
+                    let (Some(major), Some(minor)) = (number("maj"), number("min")) else {
+                        continue;
+                    };
+                    let at_least = v.name("least").is_some() || v.name("higher").is_some();
+                    out.push(ProtocolVersion {
+                        span: (m.start(), end + v.get(0).map_or(0, |x| x.end())),
+                        ssl,
+                        major,
+                        minor,
+                        or_higher: at_least,
+                        unversioned: false,
+                    });
+                    continue;
+                }
+                None => (0, 0, true),
+            },
         };
         let mut or_higher = false;
         if !unversioned {
@@ -100,7 +128,7 @@ pub fn find_tls_versions(text: &str) -> Vec<ProtocolVersion> {
 
 static AES_RE: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
-        r"(?i)(?-u:\b)(?:AES[\s-]?(?:(?:GCM|CBC|XTS|CTR|CCM)[\s-])?(?P<a>[0-9]{3})(?-u:\b)|(?P<b>[0-9]{3})[\s-]?bits?[\s-]+(?:key\s+)?(?:AES|Advanced\s+Encryption\s+Standard)(?-u:\b)|(?:AES|Advanced\s+Encryption\s+Standard)(?:\s*\(AES\))?[\s-]+(?:\(AES\)\s+)?(?:with\s+)?(?:an?\s+)?(?:minimum\s+)?(?:key\s+(?:length|size)\s+of\s+)?(?:at\s+least\s+)?(?P<c>[0-9]{3})(?:[\s-]?bits?)?(?-u:\b))",
+        r"(?i)(?-u:\b)(?:AES[\s-]?(?:(?:GCM|CBC|XTS|CTR|CCM)[\s-])?(?P<a>[0-9]{3})(?-u:\b)|(?P<b>[0-9]{3})[\s-]?bits?[\s-]+(?:key\s+)?(?:AES|Advanced\s+Encryption\s+Standard)(?-u:\b)|(?:AES|Advanced\s+Encryption\s+Standard)(?:\s*\(AES\))?[\s-]+(?:\(AES\)\s+)?(?:(?:with|using)\s+)?(?:an?\s+)?(?:minimum\s+)?(?:key\s+(?:length|size)\s+of\s+)?(?:at\s+least\s+)?(?P<c>[0-9]{3})(?:[\s-]?bits?)?(?-u:\b))",
     )
     .expect("aes re")
 });
@@ -263,12 +291,37 @@ mod tests {
         assert_eq!(v.len(), 2);
         assert!(v.iter().all(|p| p.unversioned));
         assert!(find_tls_versions("mTLS and STARTTLS and TLSA records").is_empty());
+        // The version a few words after "TLS".
+        for (text, hi) in [
+            (
+                "inside a TLS session negotiated at version 1.2 or above",
+                true,
+            ),
+            (
+                "a TLS tunnel whose protocol version is not lower than 1.2",
+                true,
+            ),
+            ("TLS, version 1.3", false),
+        ] {
+            let v = find_tls_versions(text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(
+                (v[0].major, v[0].minor, v[0].or_higher, v[0].unversioned),
+                (1, v[0].minor, hi, false),
+                "{text}"
+            );
+        }
+        // Not past the clause.
+        assert!(find_tls_versions("uses TLS. The version 1.2 of the API")
+            .iter()
+            .all(|p| p.unversioned));
     }
 
     #[test]
     fn quantity_aes_and_weak_table() {
         let cases: &[(&str, u32, &str)] = &[
             ("AES-256", 256, "AES-256"),
+            ("AES using 256-bit keys", 256, "AES using 256-bit"),
             ("256-bit AES", 256, "256-bit AES"),
             ("AES 128", 128, "AES 128"),
             ("AES256", 256, "AES256"),
