@@ -348,6 +348,10 @@ pub fn governing(text: &str, hits: &[Hit], lib: &Library, parties: &Parties) -> 
     let mut best: Option<Governing> = None;
     let mut customer_right = false;
     for (k, &(ms, me, modal)) in modals.iter().enumerate() {
+        // "No more than 48 hours may elapse": a limit on time, not a permission.
+        if modal == Modal::Permissive && TIME_PASSES.is_match(&text[me..]) {
+            continue;
+        }
         // "Everyone who can open the payroll must sign in": a modal right after a relative
         // pronoun belongs to the relative clause when another modal follows.
         if k + 1 < modals.len()
@@ -457,6 +461,10 @@ fn contains_art(text: &str) -> bool {
             && b.get(i + 1).is_some_and(|c| c.eq_ignore_ascii_case(&b't'))
     })
 }
+
+/// "may elapse", "may pass": time passing, after a modal.
+static TIME_PASSES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+(?:elapse|pass|go\s+by)\b").expect("time passes pattern"));
 
 /// A passive after a modal, up to its agent's "by": "shall be enabled by ", "must be
 /// performed solely by the ".
@@ -645,6 +653,13 @@ mod tests {
         assert_eq!((g.subject, g.modal), (Subject::Implicit, Modal::Strong));
         let g = gov("Customer shall notify Supplier of any incident.");
         assert_eq!(g.subject, Subject::Customer);
+    }
+
+    /// "may elapse" limits time; it grants nothing.
+    #[test]
+    fn time_that_may_elapse_is_no_permission() {
+        let g = gov("No more than 48 hours may elapse between awareness and the notice.");
+        assert_ne!(g.modal, Modal::Permissive);
     }
 
     /// A modal in a relative clause does not govern when the main clause has its own.

@@ -450,7 +450,7 @@ pub enum Bound {
 
 static BOUND_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
-        r"(?i)(?-u:\b)(?:(?P<min>(?:not|no)\s+(?:less|fewer|sooner|earlier)\s+than|at\s+least|(?:a\s+)?minimum(?:\s+of)?|at\s+a\s+minimum|(?:more|greater|longer)\s+than|in\s+excess\s+of)|(?P<max>within|in\s+no\s+(?:event|case)\s+(?:(?:not|no)\s+)?later\s+than|(?:by\s+|and\s+|but\s+)?(?:not|no)\s+later\s+than|not\s+to\s+exceed|not\s+exceeding|up\s+to|(?:not|no)\s+(?:more|longer|greater)\s+than|(?:a\s+)?maximum(?:\s+of)?|at\s+(?:the\s+)?most|(?:less|fewer|shorter)\s+than|by\s+the\s+end\s+of|before\s+the\s+end\s+of|before\s+the\s+expiry\s+of))(?-u:\b)",
+        r"(?i)(?-u:\b)(?:(?P<min>(?:not|no)\s+(?:less|fewer|sooner|earlier)\s+than|at\s+least|(?:a\s+)?minimum(?:\s+of)?|at\s+a\s+minimum|(?:more|greater|longer)\s+than|in\s+excess\s+of)|(?P<max>(?:won't|won’t|will\s+not|shall\s+not|must\s+not|does\s+not|never)\s+(?:take|last|exceed|run)\s+(?:more|longer)\s+than|within|in\s+no\s+(?:event|case)\s+(?:(?:not|no)\s+)?later\s+than|(?:by\s+|and\s+|but\s+)?(?:not|no)\s+later\s+than|not\s+to\s+exceed|not\s+exceeding|up\s+to|(?:not|no)\s+(?:more|longer|greater)\s+than|(?:a\s+)?maximum(?:\s+of)?|at\s+(?:the\s+)?most|(?:less|fewer|shorter)\s+than|by\s+the\s+end\s+of|before\s+the\s+end\s+of|before\s+the\s+expiry\s+of))(?-u:\b)",
     )
     .expect("bound before re")
 });
@@ -986,6 +986,8 @@ mod tests {
             ("up to 30 days' notice", Bound::Max),
             ("within a period of 30 days", Bound::Max),
             ("no more than 24 hours", Bound::Max),
+            ("we won't take more than 72 hours to tell you", Bound::Max),
+            ("it shall not take longer than 48 hours", Bound::Max),
             ("72 hours at the latest", Bound::Max),
             ("at least 30 days", Bound::Min),
             ("not less than thirty (30) days", Bound::Min),
