@@ -273,6 +273,31 @@ static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("definition regex")
 });
 
+/// A definition without quotes, the term set in bold or plain Title Case: "Security Incident
+/// means any actual, attempted or suspected …".
+static BARE_DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\([a-z0-9]+\)\s*|[0-9.]+\s*)?([A-Z][A-Za-z0-9'\-]*(?:\s+(?:[A-Z][A-Za-z0-9'\-]*|of|and|or|to|the)){0,5})\s+(?:means|shall\s+mean|has\s+the\s+meaning)\b",
+    )
+    .expect("bare definition regex")
+});
+
+/// The term a sentence defines, quoted or bare.
+fn defined_term(sentence: &str) -> Option<String> {
+    let re = if memchr::memchr(b'"', sentence.as_bytes()).is_some() {
+        &DEFINITION
+    } else if memchr::memmem::find(sentence.as_bytes(), b" mean").is_some()
+        || memchr::memmem::find(sentence.as_bytes(), b" has the meaning").is_some()
+    {
+        &BARE_DEFINITION
+    } else {
+        return None;
+    };
+    re.captures(sentence)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_string())
+}
+
 /// Splits one sentence into enumeration items. Returns (lead-in end, item ranges); no items when the
 /// sentence has fewer than two.
 fn enumeration_items(text: &str, start: usize, end: usize) -> Option<(usize, Vec<(usize, usize)>)> {
@@ -420,14 +445,7 @@ pub fn segment(doc: &Document, terms: &Terms) -> Result<Segmented, TooManyTermHi
                 || is_recital(&text[s..e]);
             // Cheap byte checks first: a definition needs a quote, an enumeration a parenthesis.
             let sentence = &text[s..e];
-            let defines = if memchr::memchr(b'"', sentence.as_bytes()).is_some() {
-                DEFINITION
-                    .captures(sentence)
-                    .and_then(|c| c.get(1))
-                    .map(|m| m.as_str().to_string())
-            } else {
-                None
-            };
+            let defines = defined_term(sentence);
             let items = if memchr::memchr(b'(', sentence.as_bytes()).is_some() {
                 enumeration_items(text, s, e)
             } else {
@@ -766,5 +784,17 @@ mod tests {
         assert!(DEFINITION.is_match("\"Security Incident\" means any actual or suspected breach."));
         assert!(DEFINITION.is_match("(k) \"Customer Data\" means data."));
         assert!(!DEFINITION.is_match("Supplier shall notify."));
+        assert_eq!(
+            defined_term("Security Incident means any actual or attempted access.").as_deref(),
+            Some("Security Incident")
+        );
+        assert_eq!(
+            defined_term("(b) Data Breach has the meaning given in the GDPR.").as_deref(),
+            Some("Data Breach")
+        );
+        assert_eq!(
+            defined_term("The Supplier shall notify the Customer by any means."),
+            None
+        );
     }
 }
