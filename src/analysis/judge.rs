@@ -696,7 +696,7 @@ impl<'a> Context<'a> {
                 // In its own section, every sentence on the topic; in sibling sub-clauses, only
                 // those that are themselves clauses on the requirement.
                 let sibling = !(own.0..own.1).contains(&bi);
-                for ui in self.seg.units_of_block(bi) {
+                for ui in self.sentences_around(unit_index, bi) {
                     let counts = if sibling {
                         super::is_candidate(self.seg, self.doc, rule, ui, || self.cited_sets(ui))
                             || cites_it(ui)
@@ -812,8 +812,7 @@ impl<'a> Context<'a> {
     fn neighbours(&self, rule: &Rule, unit_index: usize, near: usize, citing: usize) -> Vec<usize> {
         let block = self.seg.units[unit_index].span.block;
         let same = self
-            .seg
-            .units_of_block(block)
+            .sentences_around(unit_index, block)
             .filter(|&i| i != unit_index && self.on_topic(rule, i, near));
         let cites = self
             .referencing_units(block)
@@ -822,6 +821,21 @@ impl<'a> Context<'a> {
             .map(|&(i, _)| i)
             .filter(|&i| self.on_topic(rule, i, citing));
         same.chain(cites).collect()
+    }
+
+    /// The units of block `block`; in the clause's own block only the sentences around it, so a
+    /// paragraph of thousands of sentences costs each of them a bounded neighbourhood, not the
+    /// whole paragraph (issue 17: a 5 MB paragraph ran for hours).
+    fn sentences_around(&self, unit_index: usize, block: usize) -> std::ops::Range<usize> {
+        let all = self.seg.units_of_block(block);
+        if block != self.seg.units[unit_index].span.block {
+            return all;
+        }
+        let lo = all
+            .start
+            .max(unit_index.saturating_sub(NEIGHBOUR_SENTENCES));
+        let hi = all.end.min(unit_index + NEIGHBOUR_SENTENCES + 1);
+        lo..hi
     }
 
     /// Every (cited clause number, citing unit) of the document, found once.
@@ -967,6 +981,9 @@ impl<'a> Context<'a> {
 /// since one group alone is often a common word ("not", "access", "data").
 const ON_TOPIC_NEAR: usize = 1;
 const ON_TOPIC_CITING: usize = 2;
+
+/// How many sentences on either side of a clause in its own paragraph are read with it.
+const NEIGHBOUR_SENTENCES: usize = 12;
 
 /// The deepest section nesting followed when climbing from a clause to its parents.
 const MAX_SECTION_DEPTH: usize = 64;
