@@ -51,7 +51,7 @@ pub struct Parties {
 }
 
 static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\((?:each\s+|together\s+)?(?:hereinafter\s+)?(?:referred\s+to\s+as\s+)?(?:the\s+)?"([A-Z][A-Za-z0-9&.\- ]{1,40})"\)"#)
+    Regex::new(r#"\((?:each\s+|together\s+)?(?:hereinafter\s+)?(?:referred\s+to\s+as\s+)?(?:the\s+)?"([A-Z][A-Za-z0-9&.\- ]{1,40})"\)|\([Tt]he\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\)"#)
         .expect("alias regex")
 });
 
@@ -66,7 +66,10 @@ impl Parties {
         let mut has_supplier_alias = false;
         for b in doc.blocks.iter().take(25) {
             for c in ALIAS.captures_iter(&b.text) {
-                let Some(m) = c.get(1) else { continue };
+                // Quoted ("the \"Supplier\"") or bare, after "the" ("(the Commonwealth)").
+                let Some(m) = c.get(1).or_else(|| c.get(2)) else {
+                    continue;
+                };
                 let alias = m.as_str().trim().to_string();
                 let lower = alias.to_ascii_lowercase();
                 if supplier_words.contains(&lower) {
@@ -717,6 +720,18 @@ mod tests {
         assert_eq!((g.subject, g.modal), (Subject::Supplier, Modal::Strong));
         let g = gov("We will notify you within 72 hours.");
         assert_eq!((g.subject, g.modal), (Subject::Supplier, Modal::Strong));
+    }
+
+    /// An alias in brackets without quotes, after "the": "(the Commonwealth)".
+    #[test]
+    fn bare_aliases_after_the() {
+        use crate::ingest::{read_bytes, Limits};
+        let text = "# Deed\n\nCommonwealth of Australia (the Commonwealth)\n\nStratus Pty Ltd (the Provider)\n";
+        let doc = read_bytes(text.as_bytes(), true, &Limits::default())
+            .expect("reads")
+            .document;
+        let p = Parties::detect(&doc, &Library::builtin().expect("library"));
+        assert_eq!(p.customer_aliases, vec!["Commonwealth"]);
     }
 
     /// Two names without role words: the one that supplies is the supplier.
