@@ -77,10 +77,7 @@ impl Parties {
                 } else if customer_words.contains(&lower) {
                     has_customer_alias = true;
                 } else if alias.split_whitespace().count() <= 3
-                    && !lower.contains("agreement")
-                    && !lower.contains("effective")
-                    && !lower.contains("date")
-                    && !lower.contains("services")
+                    && !lower.split_whitespace().any(|w| NOT_A_PARTY.contains(&w))
                     && !unknown.contains(&alias)
                 {
                     unknown.push(alias);
@@ -113,6 +110,28 @@ impl Parties {
         p
     }
 }
+
+/// Words of defined terms in a preamble that name documents, dates or things, not parties
+/// ("this \"Addendum\"", the \"Effective Date\"", the \"Cybersecurity Regulation\"").
+const NOT_A_PARTY: [&str; 17] = [
+    "agreement",
+    "effective",
+    "date",
+    "services",
+    "service",
+    "addendum",
+    "regulation",
+    "schedule",
+    "exhibit",
+    "annex",
+    "terms",
+    "contract",
+    "deed",
+    "policy",
+    "data",
+    "information",
+    "statement",
+];
 
 /// Verbs that show a party supplying ("the Operator offers wholesale services", "Party B shall
 /// provide") or buying ("the Reseller wishes to launch", "Party A entrusts").
