@@ -121,6 +121,8 @@ pub struct Context<'a> {
     section_numbers: OnceLock<HashMap<String, usize>>,
     /// Per block, whether a later amendment deletes or replaces its clause, found on first use.
     superseded: OnceLock<Vec<bool>>,
+    /// Per list item, its lead-in and text with their hits, as section context.
+    unit_led: Vec<OnceLock<(String, Vec<Hit>)>>,
     /// Per unit, its hits relative to its own text and its durations, as section context.
     unit_hits: Vec<OnceLock<Vec<Hit>>>,
     unit_durations: Vec<OnceLock<Vec<DurationMatch>>>,
@@ -332,6 +334,7 @@ impl<'a> Context<'a> {
             citing: (0..doc.blocks.len()).map(|_| OnceLock::new()).collect(),
             section_numbers: OnceLock::new(),
             superseded: OnceLock::new(),
+            unit_led: (0..seg.units.len()).map(|_| OnceLock::new()).collect(),
             unit_hits: (0..seg.units.len()).map(|_| OnceLock::new()).collect(),
             unit_durations: (0..seg.units.len()).map(|_| OnceLock::new()).collect(),
             cover: OnceLock::new(),
@@ -941,7 +944,22 @@ impl<'a> Context<'a> {
     /// relative to the unit.
     /// Its hits and durations are found once per document and shared by every rule.
     fn unit_piece(&self, ui: usize) -> Piece<'_> {
-        let span = self.seg.units[ui].span;
+        let unit = &self.seg.units[ui];
+        let span = unit.span;
+        // A list item is read with its lead-in ("The cap does not apply to: … (c) breach of
+        // clause 14"), as the candidate itself is.
+        if unit.lead.is_some_and(|l| l.block != span.block) && unit.row.is_none() {
+            let (text, hits) = self.unit_led[ui].get_or_init(|| {
+                let (text, hits, _) = self.own_text(ui);
+                (text, hits)
+            });
+            return Piece {
+                text,
+                hits: Cow::Borrowed(hits),
+                own_offset: None,
+                own_durations: None,
+            };
+        }
         let hits = self.unit_hits[ui].get_or_init(|| {
             shifted(
                 self.seg.hits_in(span),
