@@ -3,7 +3,9 @@
 //! replaced with the following"). The deleted clause no longer binds anyone, so it is no
 //! candidate for any requirement; its replacement, in the amendment, is read like any clause.
 
+use super::segment::Segmented;
 use crate::document::Document;
+use crate::library::terms::SetId;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -18,23 +20,28 @@ static AMENDMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Per block, whether an amendment later in the document deletes or replaces the clause it
-/// stands in. `sections` maps clause numbers to the first section so numbered; `section_blocks`
-/// gives each section's block range. Only clauses before the amendment are superseded, so the
-/// replacement text ("14.4 Within thirty (30) days …") keeps its force.
+/// stands in. `sections` maps clause numbers to the first section so numbered. Only clauses
+/// before the amendment are superseded, so the replacement text ("14.4 Within thirty (30)
+/// days …") keeps its force. `cue` is the term set of the words every amendment holds ("deleted", "replaced"): blocks
+/// without one are not read.
 pub fn superseded_blocks(
     doc: &Document,
+    seg: &Segmented,
+    cue: SetId,
     sections: &HashMap<String, usize>,
-    section_blocks: &[(usize, usize)],
 ) -> Vec<bool> {
     let mut out = vec![false; doc.blocks.len()];
     for (at, block) in doc.blocks.iter().enumerate() {
+        if !seg.block_hits(at).iter().any(|h| h.set == cue) {
+            continue;
+        }
         for c in AMENDMENT.captures_iter(&block.text) {
             let Some(number) = c.get(1).or_else(|| c.get(2)) else {
                 continue;
             };
             let Some(&(lo, hi)) = sections
                 .get(number.as_str())
-                .and_then(|&s| section_blocks.get(s))
+                .and_then(|&s| seg.section_blocks.get(s))
             else {
                 continue;
             };

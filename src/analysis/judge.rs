@@ -122,7 +122,7 @@ pub struct Context<'a> {
     /// Per block, whether a later amendment deletes or replaces its clause, found on first use.
     superseded: OnceLock<Vec<bool>>,
     /// Per list item, its lead-in and text with their hits, as section context.
-    unit_led: Vec<OnceLock<(String, Vec<Hit>)>>,
+    unit_led: Vec<OnceLock<(String, Vec<Hit>, OnceLock<Vec<DurationMatch>>)>>,
     /// Per unit, its hits relative to its own text and its durations, as section context.
     unit_hits: Vec<OnceLock<Vec<Hit>>>,
     unit_durations: Vec<OnceLock<Vec<DurationMatch>>>,
@@ -377,8 +377,20 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// The candidate's own text: its lead-in (if any) and the clause, with their hits.
+    /// The candidate's own text: its lead-in (if any) and the clause, with their hits, and the
+    /// topics of the clauses and parts it cites.
     fn own_text(&self, unit_index: usize) -> (String, Vec<Hit>, usize) {
+        let (text, mut hits, clause_start, lead) = self.joined_text(unit_index);
+        let unit = &self.seg.units[unit_index];
+        if lead || self.cites_by_number(unit_index) {
+            self.add_reference_hits(&text, &mut hits);
+        }
+        self.add_enclosing_part_hits(unit, &text, &mut hits);
+        (text, hits, clause_start)
+    }
+
+    /// A unit's lead-in (if any) and text, with their hits; `true` when it has a lead-in.
+    fn joined_text(&self, unit_index: usize) -> (String, Vec<Hit>, usize, bool) {
         let unit = &self.seg.units[unit_index];
         let lead = unit
             .lead
@@ -416,11 +428,7 @@ impl<'a> Context<'a> {
             ));
             text.push_str(ut);
         }
-        if lead.is_some() || self.cites_by_number(unit_index) {
-            self.add_reference_hits(&text, &mut hits);
-        }
-        self.add_enclosing_part_hits(unit, &text, &mut hits);
-        (text, hits, clause_start)
+        (text, hits, clause_start, lead.is_some())
     }
 
     /// The party a row of a responsibility table assigns its control to: the cell under a header
@@ -579,8 +587,9 @@ impl<'a> Context<'a> {
         let blocks = self.superseded.get_or_init(|| {
             super::amendments::superseded_blocks(
                 self.doc,
+                self.seg,
+                self.lib.core_set(CoreVocab::AmendmentCue),
                 self.sections_by_number(),
-                &self.seg.section_blocks,
             )
         });
         blocks
@@ -676,7 +685,13 @@ impl<'a> Context<'a> {
                     .iter()
                     .any(|h| sets.contains(&h.set))
             {
-                pieces.push(self.unit_piece(ui));
+                // Terms only: document-wide criteria read no durations.
+                pieces.push(Piece {
+                    text: span_text(self.doc, u.span),
+                    hits: Cow::Borrowed(self.unit_hits_of(ui)),
+                    own_offset: None,
+                    own_durations: None,
+                });
             }
         }
     }
@@ -940,6 +955,20 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// A unit's hits relative to its own text, found once per document.
+    fn unit_hits_of(&self, ui: usize) -> &[Hit] {
+        let span = self.seg.units[ui].span;
+        self.unit_hits[ui].get_or_init(|| {
+            shifted(
+                self.seg.hits_in(span),
+                span.start,
+                span.end,
+                -(span.start as isize),
+            )
+            .collect()
+        })
+    }
+
     /// One unit of the document as a piece of section context: its text and its hits, offsets
     /// relative to the unit.
     /// Its hits and durations are found once per document and shared by every rule.
@@ -949,26 +978,18 @@ impl<'a> Context<'a> {
         // A list item is read with its lead-in ("The cap does not apply to: … (c) breach of
         // clause 14"), as the candidate itself is.
         if unit.lead.is_some_and(|l| l.block != span.block) && unit.row.is_none() {
-            let (text, hits) = self.unit_led[ui].get_or_init(|| {
-                let (text, hits, _) = self.own_text(ui);
-                (text, hits)
+            let (text, hits, durations) = self.unit_led[ui].get_or_init(|| {
+                let (text, hits, _, _) = self.joined_text(ui);
+                (text, hits, OnceLock::new())
             });
             return Piece {
                 text,
                 hits: Cow::Borrowed(hits),
                 own_offset: None,
-                own_durations: None,
+                own_durations: Some(durations),
             };
         }
-        let hits = self.unit_hits[ui].get_or_init(|| {
-            shifted(
-                self.seg.hits_in(span),
-                span.start,
-                span.end,
-                -(span.start as isize),
-            )
-            .collect()
-        });
+        let hits = self.unit_hits_of(ui);
         let cell = &self.unit_durations[ui];
         cell.get_or_init(|| {
             // The block's durations that lie in the unit, so a duration reads as it does in

@@ -371,7 +371,13 @@ pub fn governing(text: &str, hits: &[Hit], lib: &Library, parties: &Parties) -> 
     let mut customer_right = false;
     for (k, &(ms, me, modal)) in modals.iter().enumerate() {
         // "No more than 48 hours may elapse": a limit on time, not a permission.
-        if modal == Modal::Permissive && TIME_PASSES.is_match(&text[me..]) {
+        let after = text.get(me..).unwrap_or("").trim_start();
+        if modal == Modal::Permissive
+            && ["elapse", "pass", "go by"]
+                .iter()
+                .any(|w| after.starts_with(w))
+            && TIME_PASSES.is_match(&text[me..])
+        {
             continue;
         }
         // "Everyone who can open the payroll must sign in": a modal right after a relative
@@ -386,8 +392,11 @@ pub fn governing(text: &str, hits: &[Hit], lib: &Library, parties: &Parties) -> 
             .rev()
             .find(|&&(_, e, _)| e <= ms && same_clause(text, e, ms));
         // "shall be enabled by Customer's administrator": the agent of a passive is bound.
-        let agent = PASSIVE
-            .find(&text[me..])
+        let passive =
+            !agents.is_empty() && (after.starts_with("be ") || after.starts_with("remain "));
+        let agent = passive
+            .then(|| PASSIVE.find(&text[me..]))
+            .flatten()
             .and_then(|m| agents.iter().find(|a| a.0 == me + m.end()));
         let subject = match agent {
             Some(&(_, who)) => who,

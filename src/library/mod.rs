@@ -40,10 +40,11 @@ pub enum CoreVocab {
     VagueTime,
     RightGrant,
     ConditionalHedge,
+    AmendmentCue,
 }
 
 /// Vocabularies the engine's universal checks rely on; every library must define them.
-pub const CORE_VOCABS: [&str; 11] = [
+pub const CORE_VOCABS: [&str; 12] = [
     "supplier-roles",
     "customer-roles",
     "modal-strong",
@@ -55,6 +56,7 @@ pub const CORE_VOCABS: [&str; 11] = [
     "vague-time",
     "right-grant",
     "conditional-hedge",
+    "amendment-cue",
 ];
 
 /// Whether a threshold is a ceiling (smaller is stricter) or a floor (larger is stricter).
