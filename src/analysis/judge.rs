@@ -122,13 +122,16 @@ pub struct Context<'a> {
     /// Per block, whether a later amendment deletes or replaces its clause, found on first use.
     superseded: OnceLock<Vec<bool>>,
     /// Per list item, its lead-in and text with their hits, as section context.
-    unit_led: Vec<OnceLock<(String, Vec<Hit>, OnceLock<Vec<DurationMatch>>)>>,
+    unit_led: Vec<OnceLock<LedText>>,
     /// Per unit, its hits relative to its own text and its durations, as section context.
     unit_hits: Vec<OnceLock<Vec<Hit>>>,
     unit_durations: Vec<OnceLock<Vec<DurationMatch>>>,
     /// The document's cover-page variables ([`Context::cover_keys`]).
     cover: OnceLock<Vec<(String, usize)>>,
 }
+
+/// A list item joined to its lead-in, with its hits and (found on first use) its durations.
+type LedText = (String, Vec<Hit>, OnceLock<Vec<DurationMatch>>);
 
 /// The definitions of one document in document order, each with its term's searcher and its unit.
 /// Most units use none of the document's few dozen terms, so before searching for a term the text

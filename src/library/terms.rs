@@ -28,11 +28,32 @@ pub struct TermsBuilder {
     owners: Vec<Vec<(SetId, bool)>>,
     sets: u32,
     set_names: Vec<String>,
+    /// Each set's normalised terms, so that a list registered twice (the same words in several
+    /// rules) is one set and gives one hit per occurrence, not one per rule.
+    by_terms: HashMap<Vec<(String, bool)>, SetId>,
 }
 
 impl TermsBuilder {
-    /// Registers a list of terms as a new set and returns its id. Empty terms are ignored.
+    /// Registers a list of terms as a set and returns its id; a list with the same terms as an
+    /// earlier one gets that set's id. Empty terms are ignored.
     pub fn add_set(&mut self, name: &str, terms: &[String]) -> SetId {
+        let mut key: Vec<(String, bool)> = terms
+            .iter()
+            .map(|t| match t.strip_suffix('*') {
+                Some(b) => (crate::text::normalize(b).to_ascii_lowercase(), true),
+                None => (crate::text::normalize(t).to_ascii_lowercase(), false),
+            })
+            .filter(|(b, _)| !b.is_empty())
+            .collect();
+        key.sort_unstable();
+        key.dedup();
+        if let Some(&id) = self.by_terms.get(&key) {
+            let names = &mut self.set_names[id as usize];
+            names.push('|');
+            names.push_str(name);
+            return id;
+        }
+        self.by_terms.insert(key, self.sets);
         let id = self.sets;
         self.sets += 1;
         self.set_names.push(name.to_string());
@@ -937,12 +958,29 @@ mod tests {
         }
     }
 
+    /// A list registered twice is one set.
+    #[test]
+    fn identical_lists_share_a_set() {
+        let mut b = TermsBuilder::default();
+        let a = b.add_set("a", &["Data".into(), "breach*".into()]);
+        let same = b.add_set("b", &["breach*".into(), "data".into(), "data".into()]);
+        let other = b.add_set("c", &["breach".into(), "data".into()]);
+        assert_eq!(a, same);
+        assert_ne!(a, other);
+        let t = b.build().unwrap();
+        assert_eq!(t.find("data breaches").len(), 3);
+    }
+
     /// The search stops within one 64-byte step of passing its limit, and says so.
     #[test]
     fn find_into_at_most_stops_near_its_limit() {
         let mut b = TermsBuilder::default();
         for set in 0..5 {
-            b.add_set(&format!("s{set}"), &["notify".into(), "notif*".into()]);
+            // Five different sets (identical lists would be one set).
+            b.add_set(
+                &format!("s{set}"),
+                &["notify".into(), "notif*".into(), format!("zq{set}")],
+            );
         }
         let t = b.build().unwrap();
         let text = "notify ".repeat(10_000);
