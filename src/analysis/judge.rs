@@ -1067,11 +1067,11 @@ fn has_near(p: &Piece, h: &Hit, (near, window): (SetId, usize)) -> bool {
     })
 }
 
-/// Whether "not", "never", "no" or "without" stands before `start` in its clause (within 80
-/// bytes): "shall not use it to train", "are not the Bank's exclusive remedy".
+/// Whether "not", "never", "no" or "without" stands before `start` in its clause (within
+/// [`NEGATION_REACH`] bytes): "shall not use it to train", "are not the Bank's exclusive remedy".
 fn negated_before(text: &str, start: usize) -> bool {
     let start = start.min(text.len());
-    let mut from = start.saturating_sub(80);
+    let mut from = start.saturating_sub(NEGATION_REACH);
     while from < start && !text.is_char_boundary(from) {
         from += 1;
     }
@@ -1090,6 +1090,10 @@ fn negated_before(text: &str, start: usize) -> bool {
     let after = &lower[at..];
     !NEGATION_EXCEPTIONS.iter().any(|x| after.contains(x))
 }
+
+/// How far before a term a negation reaches, in bytes, within its clause: "shall not combine it
+/// with other data, sell it, or use it to build or train any model" negates the last verb too.
+const NEGATION_REACH: usize = 160;
 
 /// Words after a negation that carve an exception out of it, so what follows is allowed.
 const NEGATION_EXCEPTIONS: [&str; 7] = [
