@@ -60,6 +60,8 @@ struct Piece<'a> {
     own_offset: Option<usize>,
     /// The piece's durations, cached per unit, when this piece is a unit's text.
     own_durations: Option<&'a OnceLock<Vec<DurationMatch>>>,
+    /// The unit this piece is, when its durations are read from its paragraph on first use.
+    unit: Option<usize>,
 }
 
 /// The pieces of text of each scope of one candidate, built on first use and shared by all of the
@@ -631,6 +633,7 @@ impl<'a> Context<'a> {
             hits: Cow::Borrowed(&view.hits),
             own_offset: Some(0),
             own_durations: Some(&view.durations),
+            unit: None,
         }];
         // The definitions it uses, each with its hits relative to its own text.
         for &d in &view.definitions {
@@ -679,21 +682,24 @@ impl<'a> Context<'a> {
                 _ => None,
             })
             .collect();
-        // A unit of the clause group may come twice; the first hit decides either way.
-        for (ui, u) in self.seg.units.iter().enumerate() {
-            if ui != unit_index
-                && self
-                    .seg
-                    .hits_in(u.span)
-                    .iter()
-                    .any(|h| sets.contains(&h.set))
-            {
+        // The units whose own text holds one of the terms, from the document's postings. A unit
+        // of the clause group may come twice; the first hit decides either way.
+        let mut units: Vec<u32> = sets
+            .iter()
+            .flat_map(|&set| self.seg.postings(set))
+            .copied()
+            .collect();
+        units.sort_unstable();
+        units.dedup();
+        for ui in units.into_iter().map(|u| u as usize) {
+            if ui != unit_index {
                 // Terms only: document-wide criteria read no durations.
                 pieces.push(Piece {
-                    text: span_text(self.doc, u.span),
+                    text: span_text(self.doc, self.seg.units[ui].span),
                     hits: Cow::Borrowed(self.unit_hits_of(ui)),
                     own_offset: None,
                     own_durations: None,
+                    unit: None,
                 });
             }
         }
@@ -955,6 +961,7 @@ impl<'a> Context<'a> {
             ),
             own_offset: None,
             own_durations: None,
+            unit: None,
         }
     }
 
@@ -990,31 +997,33 @@ impl<'a> Context<'a> {
                 hits: Cow::Borrowed(hits),
                 own_offset: None,
                 own_durations: Some(durations),
+                unit: None,
             };
         }
-        let hits = self.unit_hits_of(ui);
-        let cell = &self.unit_durations[ui];
-        cell.get_or_init(|| {
-            // The block's durations that lie in the unit, so a duration reads as it does in
-            // its paragraph.
-            let text = &self.doc.blocks[span.block].text;
-            self.seg
-                .durations_of(span.block, text)
-                .iter()
-                .filter(|d| d.span.0 >= span.start && d.span.1 <= span.end)
-                .map(|d| {
-                    let mut d = d.clone();
-                    d.span = (d.span.0 - span.start, d.span.1 - span.start);
-                    d
-                })
-                .collect()
-        });
         Piece {
             text: span_text(self.doc, span),
-            hits: Cow::Borrowed(hits),
+            hits: Cow::Borrowed(self.unit_hits_of(ui)),
             own_offset: None,
-            own_durations: Some(cell),
+            own_durations: Some(&self.unit_durations[ui]),
+            unit: Some(ui),
         }
+    }
+
+    /// The durations of a unit's paragraph that lie in the unit, relative to it, so a duration
+    /// reads as it does in its paragraph.
+    fn unit_durations_in_block(&self, ui: usize) -> Vec<DurationMatch> {
+        let span = self.seg.units[ui].span;
+        let text = &self.doc.blocks[span.block].text;
+        self.seg
+            .durations_of(span.block, text)
+            .iter()
+            .filter(|d| d.span.0 >= span.start && d.span.1 <= span.end)
+            .map(|d| {
+                let mut d = d.clone();
+                d.span = (d.span.0 - span.start, d.span.1 - span.start);
+                d
+            })
+            .collect()
     }
 }
 
@@ -1190,7 +1199,12 @@ fn names_another_tier(rule: &Rule, near: Option<SetId>, pieces: &[Piece]) -> boo
 
 /// Durations of the pieces, optionally only those following a `near` term (or all of them when
 /// `fallback` is set and no near term occurs).
-fn durations<'p>(pieces: &[Piece<'p>], near: Option<SetId>, fallback: bool) -> Vec<Located<'p>> {
+fn durations<'p>(
+    ctx: &Context,
+    pieces: &[Piece<'p>],
+    near: Option<SetId>,
+    fallback: bool,
+) -> Vec<Located<'p>> {
     let near = match near {
         Some(set) if fallback && first_hit(pieces, set).is_none() => None,
         n => n,
@@ -1198,7 +1212,10 @@ fn durations<'p>(pieces: &[Piece<'p>], near: Option<SetId>, fallback: bool) -> V
     let mut out = Vec::new();
     for p in pieces {
         let ds: Cow<[DurationMatch]> = match p.own_durations {
-            Some(cell) => Cow::Borrowed(cell.get_or_init(|| quantity::find_durations(p.text))),
+            Some(cell) => Cow::Borrowed(cell.get_or_init(|| match p.unit {
+                Some(ui) => ctx.unit_durations_in_block(ui),
+                None => quantity::find_durations(p.text),
+            })),
             None => Cow::Owned(quantity::find_durations(p.text)),
         };
         if ds.is_empty() {
@@ -1373,6 +1390,7 @@ pub fn judge(
         hits: Cow::Borrowed(own_hits),
         own_offset: Some(0),
         own_durations: None,
+        unit: None,
     }];
     for (vocab, name, code, what) in universal {
         if ignored(name)
@@ -1640,14 +1658,15 @@ fn evaluate(
             let (max, source) = threshold(sel, rule, parameter);
             let other_tier = names_another_tier(rule, *near, pieces);
             let keep = |l: &Located| *any_bound || quantity::bound_of(&l.text, &l.d) != Bound::Min;
-            let mut found: Vec<Located> = durations(pieces, *near, *near_fallback && !other_tier)
-                .into_iter()
-                .filter(keep)
-                .collect();
+            let mut found: Vec<Located> =
+                durations(ctx, pieces, *near, *near_fallback && !other_tier)
+                    .into_iter()
+                    .filter(keep)
+                    .collect();
             if found.is_empty() && other_tier {
                 // This sentence sets another tier's deadline ("Critical … within 14 days"); this
                 // tier's may stand in the next sentence or sub-clause of the same clause.
-                found = durations(scopes.get(Scope::Section), *near, false)
+                found = durations(ctx, scopes.get(Scope::Section), *near, false)
                     .into_iter()
                     .filter(keep)
                     .collect();
@@ -1781,7 +1800,7 @@ fn evaluate(
                 return;
             }
             let (min, source) = threshold(sel, rule, parameter);
-            let found = durations(pieces, *near, false);
+            let found = durations(ctx, pieces, *near, false);
             let best = found
                 .iter()
                 .filter(|l| quantity::bound_of(&l.text, &l.d) != Bound::Max)
