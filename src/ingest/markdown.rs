@@ -7,6 +7,10 @@ use crate::ingest::{clause_number, IngestError, Limits};
 use crate::text::{BlockText, LineCursor};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+/// The deepest nesting of ordered lists read as a clause number ("4.1.2.3"); deeper items are
+/// list items without one.
+const MAX_CLAUSE_DEPTH: usize = 9;
+
 /// Whether text without a telling file name reads as Markdown (headings, emphasis, lists, tables, links).
 pub fn looks_like_markdown(text: &str) -> bool {
     let mut score = 0;
@@ -318,7 +322,13 @@ impl<'s> Reader<'s> {
                     _ => String::new(),
                 };
                 // Nested ordered lists number clauses: "4." then "4.1".
-                let clause = if !label.is_empty() && !self.in_note && self.quote_depth == 0 {
+                // Only as deep as clause numbers go: joining a stack of 100,000 nested lists at
+                // every item was quadratic (issue 17).
+                let clause = if !label.is_empty()
+                    && !self.in_note
+                    && self.quote_depth == 0
+                    && self.lists.len() <= MAX_CLAUSE_DEPTH
+                {
                     let parts: Option<Vec<String>> = self
                         .lists
                         .iter()
@@ -475,6 +485,25 @@ mod tests {
 
     fn read(src: &str) -> Document {
         read_markdown(src, &Limits::default()).unwrap()
+    }
+
+    /// Ordered lists nested past clause depth are list items without a clause number (numbering
+    /// every level of a 100,000-deep nest was quadratic).
+    #[test]
+    fn deep_nesting_stops_numbering_clauses() {
+        let doc = read(&format!("{}x\n", "1. ".repeat(12)));
+        let parts = |d: &Document| {
+            d.sections
+                .iter()
+                .map(|s| s.number.split('.').count())
+                .max()
+                .unwrap_or(0)
+        };
+        assert_eq!(parts(&doc), 0, "{:?}", doc.sections);
+        assert!(!doc.blocks.is_empty());
+        // Within clause depth the number is read.
+        let doc = read(&format!("{}x\n", "1. ".repeat(3)));
+        assert_eq!(parts(&doc), 3, "{:?}", doc.sections);
     }
 
     #[test]
