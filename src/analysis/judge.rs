@@ -1399,10 +1399,21 @@ pub fn judge(
             continue;
         }
         let set = lib.core_set(vocab);
+        // A feasibility condition the rule names itself ("where feasible" in CRY-TRANSIT's list)
+        // is reported by the rule, in its own words.
+        let rule_names_it = |h: &Hit| {
+            own_hits.iter().any(|o| {
+                o.start == h.start
+                    && rule
+                        .checks
+                        .iter()
+                        .any(|c| matches!(c, Check::Forbid { set, .. } if *set == o.set))
+            })
+        };
         let hit = own_hits.iter().find(|h| {
             h.set == set
                 && !(vocab == CoreVocab::ConditionalHedge
-                    && qualifies_a_time(ctx, view, own_hits, h))
+                    && (rule_names_it(h) || qualifies_a_time(ctx, view, own_hits, h)))
         });
         if let Some((p, h)) = hit.map(|h| (&own_piece[0], *h)) {
             let q = hit_quote(p, h);
@@ -2007,9 +2018,18 @@ fn evaluate(
             let found = first_hit_where(pieces, *set, *near, *negatable);
             if let Some((p, h)) = found {
                 let q = hit_quote(p, h);
+                // Words found in another clause of the group are quoted with their clause, so
+                // the reader can find them.
+                let message = match p.own_offset {
+                    Some(_) => format!("{message}: '{q}'"),
+                    None => format!(
+                        "another clause of the group: {message}: '{q}' ('{}')",
+                        super::clip(p.text.trim())
+                    ),
+                };
                 reasons.push(Found {
                     code: *code,
-                    message: format!("{message}: '{q}'"),
+                    message,
                     quote: Some(q),
                     span: own_span(p, h.start as usize, h.end as usize),
                 });

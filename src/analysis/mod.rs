@@ -216,7 +216,7 @@ fn rank(j: &Judgement) -> (usize, usize, usize) {
 
 const MAX_QUOTE: usize = 600;
 
-fn clip(s: &str) -> String {
+pub(crate) fn clip(s: &str) -> String {
     if s.len() <= MAX_QUOTE {
         return s.to_string();
     }
