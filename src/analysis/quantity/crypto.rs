@@ -128,7 +128,7 @@ pub fn find_tls_versions(text: &str) -> Vec<ProtocolVersion> {
 
 static AES_RE: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
-        r"(?i)(?-u:\b)(?:AES[\s-]?(?:(?:GCM|CBC|XTS|CTR|CCM)[\s-])?(?P<a>[0-9]{3})(?-u:\b)|(?P<b>[0-9]{3})[\s-]?bits?[\s-]+(?:key\s+)?(?:AES|Advanced\s+Encryption\s+Standard)(?-u:\b)|(?:AES|Advanced\s+Encryption\s+Standard)(?:\s*\(AES\))?[\s-]+(?:\(AES\)\s+)?(?:(?:with|using)\s+)?(?:an?\s+)?(?:minimum\s+)?(?:key\s+(?:length|size)\s+of\s+)?(?:at\s+least\s+)?(?P<c>[0-9]{3})(?:[\s-]?bits?)?(?-u:\b))",
+        r"(?i)(?-u:\b)(?:AES[\s-]?(?:(?:GCM|CBC|XTS|CTR|CCM)[\s-])?(?P<a>[0-9]{3})(?-u:\b)|(?P<b>[0-9]{3})[\s-]?bits?[\s-]+(?:key\s+)?(?:AES|Advanced\s+Encryption\s+Standard)(?-u:\b)|(?:AES|Advanced\s+Encryption\s+Standard)(?:\s*\(AES\))?[\s-]+(?:\(AES\)\s+)?(?:(?:with|using)\s+)?(?:an?\s+)?(?:minimum\s+)?(?:keys?\s+(?:length\s+|size\s+)?of\s+)?(?:at\s+least\s+)?(?P<c>[0-9]{3})(?:[\s-]?bits?)?(?-u:\b))",
     )
     .expect("aes re")
 });
@@ -322,6 +322,11 @@ mod tests {
         let cases: &[(&str, u32, &str)] = &[
             ("AES-256", 256, "AES-256"),
             ("AES using 256-bit keys", 256, "AES using 256-bit"),
+            (
+                "AES with keys of at least 256 bits",
+                256,
+                "AES with keys of at least 256 bits",
+            ),
             ("256-bit AES", 256, "256-bit AES"),
             ("AES 128", 128, "AES 128"),
             ("AES256", 256, "AES256"),
