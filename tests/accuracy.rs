@@ -12,7 +12,7 @@ use clauselint::library::Library;
 use std::path::Path;
 
 /// Floors: raise them when the figures improve (docs/accuracy.md).
-const LABELED_MIN_AGREEMENT: f64 = 0.87;
+const LABELED_MIN_AGREEMENT: f64 = 0.88;
 const LABELED_MAX_FALSE_SATISFIED: usize = 14;
 const CORPUS_MIN_AGREEMENT: f64 = 0.79;
 const CORPUS_MAX_FALSE_SATISFIED: usize = 14;
@@ -22,9 +22,9 @@ const BLIND_FLOORS: [(&str, f64, usize); 6] = [
     ("batch-01", 0.85, 7),
     ("batch-02", 0.79, 11),
     ("batch-03", 0.82, 5),
-    ("batch-04", 0.80, 7),
-    ("batch-05", 0.83, 8),
-    ("batch-06", 0.72, 12),
+    ("batch-04", 0.82, 7),
+    ("batch-05", 0.85, 7),
+    ("batch-06", 0.74, 10),
 ];
 
 fn report(score: &eval::Score, title: &str) {
