@@ -585,8 +585,6 @@ impl<'a> Context<'a> {
         out
     }
 
-    /// The term sets of the titles of the sections a unit cites: "if the Supplier does not comply
-    /// with Article 5" is about information security when Article 5 is headed so.
     /// Whether an amendment later in the document deletes or replaces the unit's clause.
     pub fn superseded(&self, ui: usize) -> bool {
         let blocks = self.superseded.get_or_init(|| {
@@ -603,6 +601,8 @@ impl<'a> Context<'a> {
             .unwrap_or(false)
     }
 
+    /// The term sets of the titles of the sections a unit cites: "if the Supplier does not comply
+    /// with Article 5" is about information security when Article 5 is headed so.
     pub fn cited_sets(&self, ui: usize) -> &[u32] {
         self.cited[ui].get_or_init(|| {
             if !self.cites_by_number(ui) {
@@ -709,45 +709,43 @@ impl<'a> Context<'a> {
     /// sub-clauses on the requirement, and clauses that cite it.
     fn add_group_pieces<'t>(&'t self, pieces: &mut Vec<Piece<'t>>, unit_index: usize, rule: &Rule) {
         let unit = &self.seg.units[unit_index];
-        {
-            let own = self.section_range(unit.span.block);
-            let group = self.clause_group(unit.span.block);
-            // Keep the section scope to the clause's neighbourhood in very long sections.
-            let lo = group
-                .0
-                .max(unit.span.block.saturating_sub(SECTION_BLOCKS_BEFORE));
-            let hi = group.1.min(unit.span.block + SECTION_BLOCKS_AFTER);
-            let citing = self.referencing_units(unit.span.block);
-            let cites_it = |ui: usize| citing.iter().any(|&(c, direct)| c == ui && direct);
-            for bi in lo..hi {
-                // In its own section, every sentence on the topic; in sibling sub-clauses, only
-                // those that are themselves clauses on the requirement.
-                let sibling = !(own.0..own.1).contains(&bi);
-                for ui in self.sentences_around(unit_index, bi) {
-                    let counts = if sibling {
-                        super::is_candidate(self.seg, self.doc, rule, ui, || self.cited_sets(ui))
-                            || cites_it(ui)
-                    } else if self.separate_items(unit.span.block, bi) {
-                        // Other items of a list are other measures ("policy reviewed annually"
-                        // beside "access on a need-to-know basis"): only those on the topic.
-                        self.on_topic(rule, ui, ON_TOPIC_CITING)
-                    } else {
-                        self.on_topic(rule, ui, ON_TOPIC_NEAR)
-                    };
-                    if ui != unit_index && counts {
-                        pieces.push(self.unit_piece(ui));
-                    }
-                }
-            }
-            // Clauses elsewhere that name this one ("Clause 9.1 does not apply to …").
-            for &(ui, direct) in citing {
-                let b = self.seg.units[ui].span.block;
-                if ui != unit_index
-                    && !(lo..hi).contains(&b)
-                    && (direct || self.on_topic(rule, ui, ON_TOPIC_CITING))
-                {
+        let own = self.section_range(unit.span.block);
+        let group = self.clause_group(unit.span.block);
+        // Keep the section scope to the clause's neighbourhood in very long sections.
+        let lo = group
+            .0
+            .max(unit.span.block.saturating_sub(SECTION_BLOCKS_BEFORE));
+        let hi = group.1.min(unit.span.block + SECTION_BLOCKS_AFTER);
+        let citing = self.referencing_units(unit.span.block);
+        let cites_it = |ui: usize| citing.iter().any(|&(c, direct)| c == ui && direct);
+        for bi in lo..hi {
+            // In its own section, every sentence on the topic; in sibling sub-clauses, only
+            // those that are themselves clauses on the requirement.
+            let sibling = !(own.0..own.1).contains(&bi);
+            for ui in self.sentences_around(unit_index, bi) {
+                let counts = if sibling {
+                    super::is_candidate(self.seg, self.doc, rule, ui, || self.cited_sets(ui))
+                        || cites_it(ui)
+                } else if self.separate_items(unit.span.block, bi) {
+                    // Other items of a list are other measures ("policy reviewed annually"
+                    // beside "access on a need-to-know basis"): only those on the topic.
+                    self.on_topic(rule, ui, ON_TOPIC_CITING)
+                } else {
+                    self.on_topic(rule, ui, ON_TOPIC_NEAR)
+                };
+                if ui != unit_index && counts {
                     pieces.push(self.unit_piece(ui));
                 }
+            }
+        }
+        // Clauses elsewhere that name this one ("Clause 9.1 does not apply to …").
+        for &(ui, direct) in citing {
+            let b = self.seg.units[ui].span.block;
+            if ui != unit_index
+                && !(lo..hi).contains(&b)
+                && (direct || self.on_topic(rule, ui, ON_TOPIC_CITING))
+            {
+                pieces.push(self.unit_piece(ui));
             }
         }
     }
@@ -889,16 +887,16 @@ impl<'a> Context<'a> {
         out
     }
 
-    /// Whether a unit of the clause's section speaks of the rule's topic: its own text or its
-    /// lead-in ("Supplier shall notify Customer of:" above a list) hits `groups` of the rule's
-    /// locate groups (or all it has). Only such sentences may satisfy or spoil a section-wide check, so
-    /// "tests its fire alarms every year" beside a continuity plan sets no test frequency.
     /// Whether two blocks are different items of a list (each a measure of its own).
     fn separate_items(&self, a: usize, b: usize) -> bool {
         let item = |i: usize| matches!(self.doc.blocks[i].kind, BlockKind::ListItem { .. });
         a != b && item(a) && item(b)
     }
 
+    /// Whether a unit of the clause's section speaks of the rule's topic: its own text or its
+    /// lead-in ("Supplier shall notify Customer of:" above a list) hits `groups` of the rule's
+    /// locate groups (or all it has). Only such sentences may satisfy or spoil a section-wide check, so
+    /// "tests its fire alarms every year" beside a continuity plan sets no test frequency.
     fn on_topic(&self, rule: &Rule, ui: usize, groups: usize) -> bool {
         let u = &self.seg.units[ui];
         let hit = rule
@@ -1402,13 +1400,9 @@ pub fn judge(
         // A feasibility condition the rule names itself ("where feasible" in CRY-TRANSIT's list)
         // is reported by the rule, in its own words.
         let rule_names_it = |h: &Hit| {
-            own_hits.iter().any(|o| {
-                o.start == h.start
-                    && rule
-                        .checks
-                        .iter()
-                        .any(|c| matches!(c, Check::Forbid { set, .. } if *set == o.set))
-            })
+            own_hits
+                .iter()
+                .any(|o| o.start == h.start && rule.forbid_sets().any(|set| set == o.set))
         };
         let hit = own_hits.iter().find(|h| {
             h.set == set
@@ -1466,10 +1460,9 @@ pub fn judge(
     let scopes = Scopes::new(ctx, view, unit_index, rule);
     // A clause in one of the rule's declared weak forms ("such information as it deems
     // appropriate") addresses the topic, weakly, even with none of its elements.
-    let weak_form = rule.checks.iter().any(|c| match c {
-        Check::Forbid { set, .. } => own_hits.iter().any(|h| h.set == *set),
-        _ => false,
-    });
+    let weak_form = rule
+        .forbid_sets()
+        .any(|set| own_hits.iter().any(|h| h.set == set));
     for check in &rule.checks {
         if let Check::Elements {
             address,

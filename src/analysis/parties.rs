@@ -750,28 +750,28 @@ mod tests {
         assert_eq!((g.subject, g.modal), (Subject::Supplier, Modal::Strong));
     }
 
-    /// An alias in brackets without quotes, after "the": "(the Commonwealth)".
-    #[test]
-    fn bare_aliases_after_the() {
+    /// The parties detected in a Markdown text.
+    fn parties_of(text: &str) -> Parties {
         use crate::ingest::{read_bytes, Limits};
-        let text = "# Deed\n\nCommonwealth of Australia (the Commonwealth)\n\nStratus Pty Ltd (the Provider)\n";
         let doc = read_bytes(text.as_bytes(), true, &Limits::default())
             .expect("reads")
             .document;
-        let p = Parties::detect(&doc, &Library::builtin().expect("library"));
+        Parties::detect(&doc, &Library::builtin().expect("library"))
+    }
+
+    /// An alias in brackets without quotes, after "the": "(the Commonwealth)".
+    #[test]
+    fn bare_aliases_after_the() {
+        let p = parties_of(
+            "# Deed\n\nCommonwealth of Australia (the Commonwealth)\n\nStratus Pty Ltd (the Provider)\n",
+        );
         assert_eq!(p.customer_aliases, vec!["Commonwealth"]);
     }
 
     /// Two names without role words: the one that supplies is the supplier.
     #[test]
     fn roles_from_supplying_and_buying_verbs() {
-        use crate::ingest::{read_bytes, Limits};
-        let text = "# Agreement\n\n(1) ORBIS LIMITED (the \"Operator\"); and (2) KESTREL LIMITED (the \"Reseller\").\n\n(A) The Operator offers wholesale services.\n\n(B) The Reseller wishes to resell them, and the Operator is willing to supply them.\n";
-        let doc = read_bytes(text.as_bytes(), true, &Limits::default())
-            .expect("reads")
-            .document;
-        let lib = Library::builtin().expect("library");
-        let p = Parties::detect(&doc, &lib);
+        let p = parties_of("# Agreement\n\n(1) ORBIS LIMITED (the \"Operator\"); and (2) KESTREL LIMITED (the \"Reseller\").\n\n(A) The Operator offers wholesale services.\n\n(B) The Reseller wishes to resell them, and the Operator is willing to supply them.\n");
         assert_eq!(p.supplier_aliases, vec!["Operator"]);
         assert_eq!(p.customer_aliases, vec!["Reseller"]);
     }

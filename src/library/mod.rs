@@ -153,6 +153,14 @@ impl Rule {
     pub fn id(&self) -> &str {
         &self.file.id
     }
+
+    /// The term sets of the rule's `forbid` criteria: its declared weak forms.
+    pub fn forbid_sets(&self) -> impl Iterator<Item = SetId> + '_ {
+        self.checks.iter().filter_map(|c| match c {
+            Check::Forbid { set, .. } => Some(*set),
+            _ => None,
+        })
+    }
 }
 
 /// A compiled profile.
